@@ -1,0 +1,86 @@
+/// A JSON value with ordered object keys, written byte-for-byte deterministically.
+///
+/// Foundation's `JSONSerialization` neither keeps key order nor prints `"1229.70"`-style numbers the
+/// way the schema wants, and output must be byte-identical across runs; this writer does both.
+public indirect enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// A number written as is (for exact decimals).
+    case raw(String)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
+
+    /// Compact or two-space-indented UTF-8.
+    public func serialized(pretty: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(into: &out, indent: pretty ? 0 : -1)
+        return out
+    }
+
+    func write(into out: inout [UInt8], indent: Int) {
+        switch self {
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .int(let i): out += String(i).utf8
+        case .raw(let s): out += s.utf8
+        case .string(let s): JSON.writeString(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { out += "[]".utf8; return }
+            out.append(0x5B)
+            for (k, v) in items.enumerated() {
+                if k > 0 { out.append(0x2C) }
+                JSON.newline(&out, indent + 1)
+                v.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
+            }
+            JSON.newline(&out, indent)
+            out.append(0x5D)
+        case .object(let pairs):
+            if pairs.isEmpty { out += "{}".utf8; return }
+            out.append(0x7B)
+            for (k, (key, v)) in pairs.enumerated() {
+                if k > 0 { out.append(0x2C) }
+                JSON.newline(&out, indent + 1)
+                JSON.writeString(key, into: &out)
+                out.append(0x3A)
+                if indent >= 0 { out.append(0x20) }
+                v.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
+            }
+            JSON.newline(&out, indent)
+            out.append(0x7D)
+        }
+    }
+
+    static func newline(_ out: inout [UInt8], _ indent: Int) {
+        guard indent >= 0 else { return }
+        out.append(0x0A)
+        for _ in 0..<indent { out += [0x20, 0x20] }
+    }
+
+    /// Escapes quotes, backslashes and control characters, and `<`, `>`, `&` and U+2028/2029 too,
+    /// so the text is safe inside an HTML `<script>` block or a JavaScript string.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x00..<0x20, 0x3C, 0x3E, 0x26, 0x2028, 0x2029:
+                let hex = String(u.value, radix: 16)
+                out += "\\u".utf8
+                out += String(repeating: "0", count: 4 - hex.count).utf8
+                out += hex.utf8
+            default:
+                out += String(u).utf8
+            }
+        }
+        out.append(0x22)
+    }
+}

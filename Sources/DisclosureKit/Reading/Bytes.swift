@@ -1,0 +1,122 @@
+/// Byte-level helpers for scanning UTF-8 text without building `Character`s.
+///
+/// Disclosures are mostly CJK text; every keyword the reader looks for is a fixed UTF-8 byte
+/// sequence, so matching bytes is exact and an order of magnitude cheaper than `String` splitting.
+enum Bytes {
+    static let tab: UInt8 = 0x09
+    static let newline: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+
+    /// The UTF-8 bytes of a literal, for use as a search needle.
+    @inline(__always) static func of(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    /// Index of the first occurrence of `needle` in `hay[from...]`, or nil.
+    static func find(_ needle: [UInt8], in hay: ArraySlice<UInt8>, from: Int? = nil) -> Int? {
+        let start = from ?? hay.startIndex
+        guard let first = needle.first, hay.endIndex - start >= needle.count else { return nil }
+        var i = start
+        let last = hay.endIndex - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var j = 1
+                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Index of the last occurrence of `needle` starting before `before`, or nil.
+    static func findLast(_ needle: [UInt8], in hay: ArraySlice<UInt8>, before: Int? = nil) -> Int? {
+        let end = before ?? hay.endIndex
+        guard !needle.isEmpty, end - hay.startIndex >= needle.count else { return nil }
+        var i = end - needle.count
+        while i >= hay.startIndex {
+            if hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool { find(needle, in: hay) != nil }
+
+    static func hasPrefix(_ hay: ArraySlice<UInt8>, _ prefix: [UInt8]) -> Bool {
+        hay.count >= prefix.count && hay.prefix(prefix.count).elementsEqual(prefix)
+    }
+
+    static func hasSuffix(_ hay: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
+        hay.count >= suffix.count && hay.suffix(suffix.count).elementsEqual(suffix)
+    }
+
+    /// Length in bytes of the blank (ASCII space/tab, NBSP, ideographic space) at `i`, or 0.
+    @inline(__always) static func blankLength(_ b: ArraySlice<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        if c == space || c == tab { return 1 }
+        if c == 0xC2, i + 1 < b.endIndex, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE3, i + 2 < b.endIndex, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    /// The slice without leading and trailing blanks.
+    static func trimmed(_ b: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var s = b.startIndex, e = b.endIndex
+        while s < e {
+            let n = blankLength(b, at: s)
+            if n == 0 { break }
+            s += n
+        }
+        while e > s {
+            if b[e - 1] == space || b[e - 1] == tab { e -= 1; continue }
+            if e - 2 >= s, b[e - 2] == 0xC2, b[e - 1] == 0xA0 { e -= 2; continue }
+            if e - 3 >= s, b[e - 3] == 0xE3, b[e - 2] == 0x80, b[e - 1] == 0x80 { e -= 3; continue }
+            break
+        }
+        return b[s..<e]
+    }
+
+    static func isBlank(_ b: ArraySlice<UInt8>) -> Bool { trimmed(b).isEmpty }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// True when the bytes at `i` start a CJK ideograph or full-width punctuation (3-byte UTF-8, E2–EF lead).
+    @inline(__always) static func isWide(_ b: ArraySlice<UInt8>, at i: Int) -> Bool {
+        let c = b[i]
+        return c >= 0xE2 && c <= 0xEF && !(c == 0xE3 && i + 2 < b.endIndex && b[i + 1] == 0x80 && b[i + 2] == 0x80)
+    }
+
+    /// Start index of the UTF-8 scalar that ends just before `i`.
+    static func scalarStart(before i: Int, in b: ArraySlice<UInt8>) -> Int {
+        var j = i - 1
+        while j > b.startIndex && (b[j] & 0xC0) == 0x80 { j -= 1 }
+        return j
+    }
+
+    /// A cell or name as displayed: blanks trimmed, runs of blanks folded to one space, and blanks
+    /// between two wide (CJK) characters removed — the PDF converter leaves those where a long name
+    /// wrapped inside its cell (`政府办公厅（室）及相关机构 事务`).
+    static func cleanText(_ b: ArraySlice<UInt8>) -> String {
+        let t = trimmed(b)
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count)
+        var i = t.startIndex
+        while i < t.endIndex {
+            let n = blankLength(t, at: i)
+            if n > 0 {
+                var j = i
+                while j < t.endIndex, case let m = blankLength(t, at: j), m > 0 { j += m }
+                let prevWide = !out.isEmpty && out.count >= 3 && isWide(out[out.count - 3..<out.count], at: out.count - 3)
+                let nextWide = j < t.endIndex && isWide(t, at: j)
+                if !(prevWide && nextWide) { out.append(space) }
+                i = j
+                continue
+            }
+            out.append(t[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+}

@@ -1,0 +1,149 @@
+/// Reads one disclosure's text into a `Disclosure`: cover, part 1, every table, the narrative,
+/// the glossary. Never throws and never traps: whatever it cannot read becomes a diagnostic.
+public enum DisclosureReader {
+    /// Reads the bytes of a file; `path` is used for the model's `source` and in diagnostics.
+    public static func read(path: String, data: [UInt8]) -> Disclosure {
+        let text = SourceText(path: path, data: data)
+        var d = Disclosure(source: path)
+        d.diagnostics = text.diagnostics
+        let outline = Outline(text)
+
+        readCover(text, outline, into: &d)
+        if let p1 = outline.parts[1] { d.overview = OverviewReader.read(text, lines: p1) }
+        readTables(text, outline, into: &d)
+        if let dept = mostCommonDepartment(d.tables) {
+            if !d.department.isEmpty, !dept.text.contains(d.department), !d.department.contains(dept.text) {
+                d.diagnostics.append(Diagnostic(.warning, file: path, line: dept.line,
+                    "expected 编制部门 to name the department on the cover (\(d.department)); found \(dept.text)",
+                    fix: "the tables' 编制部门 is used"))
+            }
+            d.department = dept.text
+            d.departmentLine = dept.line
+        }
+        if let p3 = outline.parts[3] {
+            var narrative = NarrativeReader(text: text, lines: p3)
+            narrative.read()
+            d.narrative = narrative.narrative
+            d.diagnostics += narrative.diagnostics
+        } else {
+            d.diagnostics.append(Diagnostic(.error, file: path, line: max(1, text.lineCount),
+                "expected 第三部分 部门预算情况说明; found no such heading", fix: "check the disclosure is complete"))
+        }
+        if let p4 = outline.parts[4] {
+            let (glossary, signed) = GlossaryReader.read(text, lines: p4)
+            d.narrative.glossary = glossary
+            d.signedOn = signed
+        }
+        if d.year == nil {
+            d.diagnostics.append(Diagnostic(.error, file: path, line: outline.cover.first ?? 1,
+                "expected the budget year on the cover (`2026 年部门预算公开`); found none", fix: "check the title lines"))
+        }
+        if d.department.isEmpty {
+            d.diagnostics.append(Diagnostic(.error, file: path, line: outline.cover.first ?? 1,
+                "expected the department's name on the cover or in 编制部门; found none", fix: "check the title lines"))
+        }
+        d.diagnostics.sort { ($0.line, $0.severity, $0.message) < ($1.line, $1.severity, $1.message) }
+        return d
+    }
+
+    /// Title, department and year from the cover lines (`2026 年昌吉市人民政府办公室` / `部门预算公开`).
+    static func readCover(_ text: SourceText, _ outline: Outline, into d: inout Disclosure) {
+        let joined = outline.cover.map { Bytes.cleanText(text.line($0)) }.joined()
+        let compact = joined.replacingOccurrences(of: " ", with: "")
+        d.title = compact
+        var rest = compact
+        if let (year, range) = firstYear(in: compact) {
+            d.year = year
+            rest.removeSubrange(range)
+        }
+        for suffix in ["部门预算公开", "单位预算公开", "预算公开", "部门预算", "单位预算"] {
+            if let r = rest.range(of: suffix) { rest.removeSubrange(r.lowerBound..<rest.endIndex); break }
+        }
+        d.department = rest
+        d.departmentLine = outline.cover.first ?? 1
+    }
+
+    /// The first `20xx年` in a string, with its range.
+    static func firstYear(in s: String) -> (Int, Range<String.Index>)? {
+        var i = s.startIndex
+        while i < s.endIndex {
+            if let end = s.index(i, offsetBy: 5, limitedBy: s.endIndex),
+               s[i..<s.index(i, offsetBy: 4)].allSatisfy({ $0.isASCII && $0.isNumber }),
+               s[s.index(i, offsetBy: 4)] == "年", let y = Int(s[i..<s.index(i, offsetBy: 4)]), (1990...2100).contains(y) {
+                return (y, i..<end)
+            }
+            i = s.index(after: i)
+        }
+        return nil
+    }
+
+    static func readTables(_ text: SourceText, _ outline: Outline, into d: inout Disclosure) {
+        var seen: [TableKind: Int] = [:]
+        for region in outline.tables {
+            let block = TableBlockReader(text: text, region: region)
+            var diags = block.diagnostics
+            let header = block.headerLines.map { text.text($0) }.joined(separator: "\t")
+            let columns = TableColumns.columns(for: region.kind, header: header)
+            var table = Table(kind: region.kind, number: region.number, title: Bytes.cleanText(text.line(region.titleLine)),
+                              line: region.titleLine, columns: columns)
+            table.department = block.department
+            table.unit = block.unit
+            table.emptyNote = block.emptyNote
+            switch region.kind {
+            case .summary, .fiscalGrants:
+                table.incomeColumns = region.kind == .summary ? TableColumns.single : TableColumns.grantsIncome
+                TwoSidedTableReader(block: block, columns: columns).read(into: &table, diagnostics: &diags)
+            case .threePublic, .commissioned, .carryover:
+                LabeledTableReader(block: block, columns: columns).read(into: &table, diagnostics: &diags)
+            default:
+                SubjectTableReader(block: block, columns: columns).read(into: &table, diagnostics: &diags)
+            }
+            if let first = seen[region.kind] {
+                diags.append(Diagnostic(.error, file: text.path, line: region.titleLine,
+                    "expected one \(region.kind.title); found a second one (the first is at line \(first))",
+                    fix: "remove the duplicate table"))
+            } else {
+                seen[region.kind] = region.titleLine
+            }
+            if let u = block.unit, let first = d.tables.first(where: { $0.unit != nil })?.unit, u != first {
+                diags.append(Diagnostic(.warning, file: text.path, line: block.unitLine ?? region.titleLine,
+                    "expected every table in \(first.rawValue) like the first; found 单位：\(u.rawValue)", fix: "figures of this table are in \(u.rawValue)"))
+            }
+            if block.unit == nil {
+                diags.append(Diagnostic(.warning, file: text.path, line: region.titleLine,
+                    "expected a unit line (`单位：万元`) under \(region.kind.title); found none", fix: "figures are taken to be in the disclosure's unit"))
+            }
+            if table.isEmpty, table.emptyNote == nil {
+                diags.append(Diagnostic(.warning, file: text.path, line: region.titleLine,
+                    "expected figures in \(region.kind.title) or a note that it is empty (…为空表); found neither", fix: "add the 空表说明"))
+            }
+            d.diagnostics += diags
+            d.tables.append(table)
+        }
+        d.unit = d.tables.compactMap(\.unit).first ?? .tenThousandYuan
+        requireTables(text, outline, into: &d)
+    }
+
+    /// Every table the template requires must be there; 委托业务费 only where the contents list it.
+    static func requireTables(_ text: SourceText, _ outline: Outline, into d: inout Disclosure) {
+        var listed = Set<TableKind>()
+        if let toc = outline.contents {
+            for i in toc { if let k = Outline.tableKind(named: Bytes.trimmed(text.line(i))), !text.line(i).contains(Bytes.tab) { listed.insert(k) } }
+        }
+        let present = Set(d.tables.map(\.kind))
+        let line = outline.parts[2]?.lowerBound ?? 1
+        for kind in TableKind.allCases where !present.contains(kind) {
+            if kind == .commissioned && !listed.contains(.commissioned) { continue }
+            d.diagnostics.append(Diagnostic(.error, file: text.path, line: line,
+                "expected table \(kind.standardNumber) \(kind.title) in 第二部分; found none",
+                fix: "add the table, or its 空表说明 if it has no figures"))
+        }
+    }
+
+    static func mostCommonDepartment(_ tables: [Table]) -> TextItem? {
+        var counts: [String: (Int, Int)] = [:]
+        for t in tables { if let dep = t.department { counts[dep, default: (0, t.line)].0 += 1 } }
+        guard let best = counts.max(by: { ($0.value.0, -$0.value.1) < ($1.value.0, -$1.value.1) }) else { return nil }
+        return TextItem(best.key, line: best.value.1)
+    }
+}

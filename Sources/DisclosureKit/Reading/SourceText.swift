@@ -1,0 +1,129 @@
+/// A disclosure's text as lines of clean UTF-8 bytes, each keeping its line number in the file.
+///
+/// Decoding (BOM, UTF-16), line ends (LF, CRLF, CR) and the converters' formatting
+/// (`<b>`, `<p>`, `<br>`, `**`, markdown `#` headings, `- ` list markers) are dealt with here once,
+/// so that every reader downstream sees the same plain lines whatever produced the file.
+public struct SourceText: Sendable {
+    /// The path as given on the command line or found in `content/`.
+    public let path: String
+    /// All cleaned lines, back to back.
+    let bytes: [UInt8]
+    /// `lines[i]` is the byte range of line `i + 1`.
+    let lines: [Range<Int>]
+    /// Problems met while decoding (an unknown encoding, a NUL byte).
+    public let diagnostics: [Diagnostic]
+
+    public var lineCount: Int { lines.count }
+
+    /// The cleaned bytes of a 1-based line.
+    func line(_ number: Int) -> ArraySlice<UInt8> { bytes[lines[number - 1]] }
+
+    /// The cleaned text of a 1-based line, for messages and model fields.
+    public func text(_ number: Int) -> String { Bytes.string(line(number)) }
+
+    /// Tab-separated cells of a line.
+    func cells(_ number: Int) -> [ArraySlice<UInt8>] {
+        line(number).split(separator: Bytes.tab, omittingEmptySubsequences: false)
+    }
+
+    public init(path: String, data: [UInt8]) {
+        var diags: [Diagnostic] = []
+        let utf8 = SourceText.decode(data, path: path, diagnostics: &diags)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var ranges: [Range<Int>] = []
+        var i = 0
+        let n = utf8.count
+        while i <= n {
+            var j = i
+            while j < n, utf8[j] != Bytes.newline, utf8[j] != Bytes.carriageReturn { j += 1 }
+            let start = out.count
+            SourceText.appendClean(utf8[i..<j], to: &out)
+            ranges.append(start..<out.count)
+            if j >= n { break }
+            // CRLF counts as one line end, a lone CR as one too.
+            i = (utf8[j] == Bytes.carriageReturn && j + 1 < n && utf8[j + 1] == Bytes.newline) ? j + 2 : j + 1
+            if i == n { break }
+        }
+        self.path = path
+        self.bytes = out
+        self.lines = ranges
+        self.diagnostics = diags
+    }
+
+    /// Bytes of any supported encoding to UTF-8.
+    static func decode(_ data: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [UInt8] {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(data.dropFirst(3)) }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            let little = data[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(data.count / 2)
+            var k = 2
+            while k + 1 < data.count {
+                units.append(little ? UInt16(data[k]) | UInt16(data[k + 1]) << 8 : UInt16(data[k]) << 8 | UInt16(data[k + 1]))
+                k += 2
+            }
+            return Array(String(decoding: units, as: UTF16.self).utf8)
+        }
+        if isValidUTF8(data) {
+            return data
+        }
+        diagnostics.append(Diagnostic(.error, file: path, line: 1,
+            "expected text in UTF-8 (or UTF-16 with a byte-order mark); found bytes that are not",
+            fix: "save the file as UTF-8"))
+        return Array(String(decoding: data, as: UTF8.self).utf8)
+    }
+
+    private static func isValidUTF8(_ data: [UInt8]) -> Bool {
+        var it = data.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    /// The converters' formatting tags and what each becomes: bold and paragraph marks vanish, a line
+    /// break inside a line becomes a blank.
+    private static let formattingTags: [(tag: [UInt8], blank: Bool)] =
+        ["<b>", "</b>", "<p>", "</p>", "<B>", "</B>", "<P>", "</P>"].map { (Array($0.utf8), false) }
+        + ["<br>", "<br/>", "<br />", "<BR>", "<BR/>"].map { (Array($0.utf8), true) }
+
+    /// Copies one raw line, dropping formatting the converters add: known tags, `**`, a markdown
+    /// heading prefix and a `- ` list marker. Anything else, markup included, stays as text.
+    static func appendClean(_ raw: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var s = raw.startIndex
+        let e = raw.endIndex
+        let hasTab = raw.contains(Bytes.tab)
+        if !hasTab {
+            // Markdown heading `### title` and list marker `- item`.
+            var k = s
+            while k < e, raw[k] == 0x20 { k += 1 }
+            var hashes = 0
+            while k < e, raw[k] == 0x23 { hashes += 1; k += 1 }
+            if hashes > 0, hashes <= 6, k < e, raw[k] == 0x20 { s = k + 1 }
+            else if k + 1 < e, raw[k] == 0x2D, raw[k + 1] == 0x20, hashes == 0 { s = k + 2 }
+        }
+        var i = s
+        while i < e {
+            let c = raw[i]
+            if c == 0x3C {
+                var matched = false
+                for (tag, blank) in formattingTags where e - i >= tag.count && raw[i..<(i + tag.count)].elementsEqual(tag) {
+                    if blank { out.append(Bytes.space) }
+                    i += tag.count
+                    matched = true
+                    break
+                }
+                if matched { continue }
+            }
+            if c == 0x2A, i + 1 < e, raw[i + 1] == 0x2A { i += 2; continue }
+            if c == 0 { i += 1; continue }
+            out.append(c)
+            i += 1
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import DisclosureKit
+import Foundation
+
+// The command line is a thin shell: everything it does lives in DisclosureKit, where tests reach it.
+let result = Disclose.run(Array(CommandLine.arguments.dropFirst()))
+FileHandle.standardOutput.write(Data(result.stdout))
+FileHandle.standardError.write(Data(result.stderr))
+exit(result.exitCode)
