@@ -63,7 +63,7 @@ struct FigureScanner {
             i = found.range.upperBound
             guard let token else { continue }
             let line = p.line(at: found.range.lowerBound)
-            let prefix = Bytes.cleanText(b[clauseStart..<found.range.lowerBound]).replacingOccurrences(of: " ", with: "")
+            let prefix = Numbering.strip(Bytes.cleanText(b[clauseStart..<found.range.lowerBound])).replacingOccurrences(of: " ", with: "")
             switch token {
             case .percent(let v):
                 guard let o = open else { continue }
@@ -87,7 +87,7 @@ struct FigureScanner {
                 } else {
                     var label = FigureScanner.amountLabel(prefix)
                     if label.isEmpty || label.hasSuffix("预算数") {
-                        let prev = Bytes.cleanText(b[previousClause]).replacingOccurrences(of: " ", with: "")
+                        let prev = FigureScanner.amountLabel(Numbering.strip(Bytes.cleanText(b[previousClause])).replacingOccurrences(of: " ", with: ""))
                         label = prev.isEmpty ? label : prev
                     }
                     var f = Figure(line: line, section: section, subsection: subsection, label: label)
@@ -120,15 +120,11 @@ struct FigureScanner {
         return amountLabel(s)
     }
 
-    /// The label of an amount: the clause's text, without `其中`, a leading `2026 年` and a trailing `为`.
+    /// The label of an amount: the clause's text, without numbering, `其中` and a trailing `为`.
     static func amountLabel(_ prefix: String) -> String {
         var s = Numbering.strip(prefix)
         for w in ["其中", "包括"] where s.hasPrefix(w) { s.removeFirst(w.count) }
         for w in ["为", "是", "共计", "合计", "计"] where s.hasSuffix(w) && s.count > w.count { s.removeLast(w.count); break }
-        if s.count > 5, s.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), s.dropFirst(4).first == "年" {
-            s.removeFirst(5)
-            if s.hasPrefix("，") || s.hasPrefix(",") { s.removeFirst() }
-        }
         return s
     }
 

@@ -105,7 +105,7 @@ struct PerformanceTableReader {
         if name.isEmpty && target.isEmpty {
             let texts = nonEmpty.map(\.element)
             // A wrapped cell's tail (`南》`) continues the row above; a stray fragment (`标`, `---`) is junk.
-            if var last = current!.indicators.popLast(), texts.contains(where: { $0.count > 1 }) {
+            if texts.contains(where: { $0.count > 1 }), var last = current!.indicators.popLast() {
                 for (k, c) in nonEmpty.map({ ($0.offset, $0.element) }) {
                     switch columns.first(where: { $0.value == k })?.key {
                     case "basis": last.basis += c

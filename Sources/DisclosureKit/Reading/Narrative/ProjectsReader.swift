@@ -96,24 +96,35 @@ struct ProjectsReader {
         let wan = Bytes.of("万")
         var i = b.startIndex
         var segmentStart = b.startIndex
-        let bounds = ["，", "；", "。", "：", ",", ";", ":"].map(Bytes.of)
+        let bounds = ["，", "；", "。", "：", "、", ",", ";", ":"].map(Bytes.of)
+        let colons = [Bytes.of("："), Bytes.of(":")]
+        // `1.互联网费用：4.8万元`: the words before a colon name the amount right after it.
+        var beforeColon = ""
         // Skip the field label itself.
-        for f in ProjectsReader.Field.allocation.labels where Bytes.hasPrefix(b, Bytes.of(f)) { i += f.utf8.count; segmentStart = i }
+        if let f = ProjectsReader.Field.allocation.labels.first(where: { Bytes.hasPrefix(b, Bytes.of($0)) }) {
+            i += f.utf8.count
+            segmentStart = i
+        }
         while i < b.endIndex {
-            if let bd = bounds.first(where: { Bytes.hasPrefix(b[i...], $0) }) { i += bd.count; segmentStart = i; continue }
+            if let bd = bounds.first(where: { Bytes.hasPrefix(b[i...], $0) }) {
+                beforeColon = colons.contains(bd) ? Numbering.strip(Bytes.cleanText(b[segmentStart..<i])).replacingOccurrences(of: " ", with: "") : ""
+                i += bd.count
+                segmentStart = i
+                continue
+            }
             guard Bytes.isDigit(b[i]), i == b.startIndex || !FigureScanner.isNumberChar(b[i - 1]),
                   let n = NumberScanner.scanNumber(b, at: i) else { i += 1; continue }
             var j = n.range.upperBound
             while j < b.endIndex, b[j] == Bytes.space { j += 1 }
             i = n.range.upperBound
             guard Bytes.hasPrefix(b[j...], wan) else { continue }
-            let before = Bytes.cleanText(b[segmentStart..<n.range.lowerBound]).replacingOccurrences(of: " ", with: "")
+            let before = Numbering.strip(Bytes.cleanText(b[segmentStart..<n.range.lowerBound])).replacingOccurrences(of: " ", with: "")
             let line = p.line(at: n.range.lowerBound)
             if ["共计", "合计", "总计", "共"].contains(where: { before.hasSuffix($0) }) {
                 project.allocationStatedTotal = Sourced(n.value, line: line)
                 continue
             }
-            var label = Numbering.strip(before)
+            var label = before.isEmpty ? beforeColon : before
             if label.isEmpty {
                 // `5 万元用于干部职工健康体检`: the words after the amount say what it is for.
                 var e = j
