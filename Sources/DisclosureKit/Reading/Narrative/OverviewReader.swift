@@ -86,9 +86,12 @@ enum Numbering {
             let after = t.dropFirst(digits.count).drop { $0 == " " }
             if let f = after.first, f == "、" || f == "." || f == "．" {
                 let rest = after.dropFirst()
-                // `1.5 万元` is a number, not an item.
+                // `1.5 万元`, and `0. 25%` with an OCR blank, are numbers, not items.
                 if let r = rest.first, r.isASCII && r.isNumber { return nil }
-                return (.arabic, v, rest.drop { $0 == " " })
+                let spaced = rest.drop { $0 == " " }
+                let fraction = spaced.prefix { $0.isASCII && $0.isNumber }
+                if !fraction.isEmpty, let u = spaced.dropFirst(fraction.count).drop(while: { $0 == " " }).first, "%％万元".contains(u) { return nil }
+                return (.arabic, v, spaced)
             }
         }
         return nil

@@ -1,0 +1,83 @@
+import Foundation
+
+/// `content/site.json`: the site's name and address, and the tree of regions departments belong to.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Absolute URL the site is served from, ending in `/`; used only where a full URL is required
+    /// (sitemap, feed). Pages link relatively.
+    public var baseURL: String
+    public var language: String
+    public var regions: [Region]
+    /// Explicit placements: department name → region id, for names that don't start with a region's.
+    public var departments: [String: String]
+
+    public struct Region: Sendable, Hashable {
+        public let id: String
+        public let name: String
+        public let aliases: [String]
+        public let children: [Region]
+    }
+
+    /// A placement of a department in the tree: its region and the chain of regions above it.
+    public struct Placement: Sendable, Hashable {
+        public let path: [Region]
+        public var region: Region? { path.last }
+    }
+
+    public static let `default` = SiteConfig(title: "部门预算公开", description: "", baseURL: "/", language: "zh-CN", regions: [], departments: [:])
+
+    /// Every region, depth first, with its depth.
+    public var allRegions: [(region: Region, depth: Int)] {
+        var out: [(Region, Int)] = []
+        func walk(_ r: [Region], _ d: Int) { for x in r { out.append((x, d)); walk(x.children, d + 1) } }
+        walk(regions, 0)
+        return out
+    }
+
+    /// Places a department: an explicit entry in `departments` first, otherwise the region whose
+    /// name (or alias) is the longest prefix of the department's name. Nil when none fits.
+    public func place(_ department: String) -> Placement? {
+        var best: (path: [Region], length: Int)?
+        func walk(_ r: [Region], _ above: [Region]) {
+            for x in r {
+                let path = above + [x]
+                if departments[department] == x.id { best = (path, Int.max) }
+                for name in [x.name] + x.aliases where department.hasPrefix(name) {
+                    if (best?.length ?? -1) < name.count { best = (path, name.count) }
+                }
+                walk(x.children, path)
+            }
+        }
+        walk(regions, [])
+        return best.map { Placement(path: $0.path) }
+    }
+
+    /// Parses `site.json`; the error says what is wrong and where.
+    public static func parse(_ data: [UInt8], path: String) throws -> SiteConfig {
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any] else {
+            throw FileError(path: path, reason: "expected a JSON object (title, baseURL, regions); found text that is not one — check the commas and quotes")
+        }
+        func string(_ k: String, _ d: String) throws -> String {
+            guard let v = obj[k] else { return d }
+            guard let s = v as? String else { throw FileError(path: path, reason: "expected \"\(k)\" to be a string") }
+            return s
+        }
+        func regions(_ v: Any?, _ at: String) throws -> [Region] {
+            guard let v else { return [] }
+            guard let list = v as? [[String: Any]] else { throw FileError(path: path, reason: "expected \(at) to be a list of regions") }
+            return try list.enumerated().map { (i, r) in
+                guard let id = r["id"] as? String, let name = r["name"] as? String, !id.isEmpty else {
+                    throw FileError(path: path, reason: "expected \(at)[\(i)] to have an \"id\" and a \"name\"")
+                }
+                return Region(id: id, name: name, aliases: r["aliases"] as? [String] ?? [],
+                              children: try regions(r["children"], "\(at)[\(i)].children"))
+            }
+        }
+        var base = try string("baseURL", "/")
+        if !base.hasSuffix("/") { base += "/" }
+        return SiteConfig(title: try string("title", "部门预算公开"), description: try string("description", ""), baseURL: base,
+                          language: try string("language", "zh-CN"), regions: try regions(obj["regions"], "regions"),
+                          departments: obj["departments"] as? [String: String] ?? [:])
+    }
+}
