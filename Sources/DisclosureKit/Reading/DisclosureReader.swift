@@ -42,7 +42,10 @@ public enum DisclosureReader {
             d.diagnostics.append(Diagnostic(.error, file: path, line: outline.cover.first ?? 1,
                 "expected the department's name on the cover or in 编制部门; found none", fix: "check the title lines"))
         }
-        d.diagnostics.sort { ($0.line, $0.severity, $0.message) < ($1.line, $1.severity, $1.message) }
+        // By line, then severity; the order found breaks ties, so the sort is total and stable.
+        d.diagnostics = d.diagnostics.enumerated()
+            .sorted { ($0.element.line, $0.element.severity.rank, $0.offset) < ($1.element.line, $1.element.severity.rank, $1.offset) }
+            .map(\.element)
         return d
     }
 

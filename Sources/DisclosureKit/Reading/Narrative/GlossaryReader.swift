@@ -8,9 +8,11 @@ enum GlossaryReader {
             if s.isEmpty { continue }
             if let date = signingDate(s) { signed = Sourced(date, line: i); continue }
             guard let n = Numbering.parse(s), n.kind == .chinese else {
-                if let last = entries.popLast(), !s.contains("\t"), s.count > 20 {
+                // An unnumbered line continues a definition that a page break cut mid-sentence;
+                // after a finished definition it is the signature.
+                if let last = entries.last, !last.definition.hasSuffix("。"), !last.definition.hasSuffix("."), let last = entries.popLast() {
                     entries.append(GlossaryEntry(term: last.term, definition: last.definition + s, line: last.line))
-                } else if let last = entries.last ?? nil { _ = last }
+                }
                 continue
             }
             let rest = n.rest

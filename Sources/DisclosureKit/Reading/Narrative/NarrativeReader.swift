@@ -62,7 +62,7 @@ struct NarrativeReader {
             }
             if performanceTables.isOpen, PerformanceTableReader.isYearLine(s) { continue }
             let numbering = Numbering.parse(s)
-            if let n = numbering, n.kind == .chinese, n.value > section, n.value <= section + 2,
+            if let n = numbering, n.kind == .chinese, n.value > section, section == 0 || n.value <= section + 2,
                s.count < 80, s.contains("关于") || s.contains("说明") || s.contains("情况") {
                 flush()
                 performanceTables.end()

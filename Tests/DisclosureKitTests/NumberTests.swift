@@ -1,0 +1,53 @@
+import Testing
+@testable import DisclosureKit
+
+struct FixedPointTests {
+    @Test func parsesAndPrintsAsDisclosed() {
+        let v = FixedPoint("1229.70")!
+        #expect(v.description == "1229.70")
+        #expect(v.grouped == "1,229.70")
+        #expect(FixedPoint("-5.00")!.grouped == "-5.00")
+        #expect(FixedPoint("1234567.5")!.grouped == "1,234,567.5")
+        #expect(FixedPoint("1.70")! == FixedPoint("1.7")!)
+    }
+
+    @Test func arithmeticIsExactAndOverflowIsNil() {
+        #expect(FixedPoint("0.1")!.adding(FixedPoint("0.2")!) == FixedPoint("0.3")!)
+        #expect(FixedPoint("5.98")!.adding(FixedPoint("1300.85")!)?.description == "1306.83")
+        #expect(FixedPoint(units: .max, scale: 0).adding(FixedPoint("1")!) == nil)
+        #expect(FixedPoint("9223372036854775807")!.rescaled(to: 2) == nil)
+    }
+
+    @Test func percentagesRoundHalfAwayFromZero() {
+        #expect(FixedPoint("160.52")!.percent(of: FixedPoint("1229.70")!, decimals: 2)?.description == "13.05")
+        #expect(FixedPoint("1")!.percent(of: FixedPoint("8")!, decimals: 1)?.description == "12.5")
+        #expect(FixedPoint("1")!.percent(of: .zero, decimals: 2) == nil)
+        #expect(FixedPoint("1.005")!.rounded(to: 2).description == "1.01")
+    }
+}
+
+struct NumberScannerTests {
+    func cell(_ s: String) -> NumberScanner.Cell { NumberScanner.readCell(Array(s.utf8)[...]) }
+
+    @Test func readsCellsAsConvertersLeaveThem() {
+        #expect(cell("1, 229. 70") == .value(FixedPoint("1229.70")!))
+        #expect(cell("<b>x</b>") == .text)
+        #expect(cell("１２３．４５") == .value(FixedPoint("123.45")!))
+        #expect(cell("-5.00") == .value(FixedPoint("-5.00")!))
+        #expect(cell("（5.00）") == .value(FixedPoint("-5.00")!))
+        #expect(cell("(5.00)") == .value(FixedPoint("-5.00")!))
+        #expect(cell("") == .empty)
+        #expect(cell(" - ") == .empty)
+        #expect(cell("12345678901234567890123") == .overflow)
+        #expect(cell("1.2.3") == .text)
+        #expect(cell("行政运行") == .text)
+    }
+
+    @Test func scansNumbersInRunningText() {
+        let b = Array("收支总预算 1, 229. 70 万元".utf8)[...]
+        let i = b.firstIndex(where: Bytes.isDigit)!
+        #expect(NumberScanner.scanNumber(b, at: i)?.value == FixedPoint("1229.70")!)
+        let year = Array("2026 年".utf8)[...]
+        #expect(NumberScanner.scanNumber(year, at: 0)?.value == FixedPoint("2026")!)
+    }
+}
