@@ -41,6 +41,7 @@ public enum Disclose {
             r.out(help)
             return r
         case "export": return ExportCommand.run(rest, fs: fs)
+        case "build": return BuildCommand.run(rest, fs: fs)
         default: return .usage("unknown command '\(command)'", help: help)
         }
     }

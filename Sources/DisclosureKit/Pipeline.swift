@@ -1,0 +1,97 @@
+import Foundation
+
+/// The build, in one place: read → check → aggregate → render → publish. Each stage is timed.
+public struct Pipeline {
+    public struct Options: Sendable {
+        public var content = "content"
+        public var theme = "theme"
+        public var output = "public"
+        public init() {}
+    }
+
+    public struct Report: Sendable {
+        public var disclosures = 0
+        public var pages = 0
+        public var diagnostics: [Diagnostic] = []
+        /// Seconds per stage, in pipeline order.
+        public var stages: [(String, Double)] = []
+    }
+
+    let options: Options
+    let fs: FileSystem
+
+    public init(options: Options, fs: FileSystem = DiskFileSystem()) {
+        self.options = options
+        self.fs = fs
+    }
+
+    public func run() throws -> Report {
+        var report = Report()
+        func timed<T>(_ name: String, _ f: () throws -> T) rethrows -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { report.stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+            return try f()
+        }
+        let site = try timed("config") { () throws -> SiteConfig in
+            let path = options.content + "/site.json"
+            guard let data = try? fs.read(path) else { return .default }
+            return try SiteConfig.parse(data, path: path)
+        }
+        let disclosures = try timed("read") {
+            try ContentFiles.expand([options.content], in: fs).map { DisclosureReader.read(path: $0, data: try fs.read($0)) }
+        }
+        report.disclosures = disclosures.count
+        report.diagnostics = disclosures.flatMap(\.diagnostics)
+        let ordered = timed("aggregate") { Pipeline.order(disclosures) }
+        let files = timed("render") { () -> [(String, [UInt8])] in
+            let renderer = PageRenderer(site: site)
+            var files: [(String, [UInt8])] = [("index.html", renderer.home(ordered))]
+            for (d, slug) in ordered {
+                files.append(("d/\(slug).html", renderer.disclosure(d, slug: slug)))
+                var json = DisclosureJSON.object(d).serialized()
+                json.append(0x0A)
+                files.append(("data/\(slug).json", json))
+            }
+            return files
+        }
+        report.pages = files.filter { $0.0.hasSuffix(".html") }.count
+        try timed("publish") {
+            let writer = try OutputWriter(output: options.output)
+            do {
+                for (path, bytes) in files { try writer.write(path, bytes) }
+                for asset in (try? fs.files(under: options.theme)) ?? [] where !asset.hasSuffix(".html") {
+                    try writer.write(String(asset.dropFirst(options.theme.count + 1)), try fs.read(asset))
+                }
+                try writer.commit()
+            } catch {
+                writer.abandon()
+                throw error
+            }
+        }
+        return report
+    }
+
+    /// Disclosures in a total order (year descending, department, source) with a stable file name each.
+    static func order(_ ds: [Disclosure]) -> [(Disclosure, String)] {
+        let sorted = ds.sorted { a, b in
+            ((a.year ?? 0), b.department, b.source) > ((b.year ?? 0), a.department, a.source)
+        }
+        var used = Set<String>()
+        return sorted.map { d in
+            var slug = "\(d.year.map(String.init) ?? "unknown")-\(Pipeline.hash(d.department))"
+            var k = 2
+            while used.contains(slug) { slug = "\(d.year.map(String.init) ?? "unknown")-\(Pipeline.hash(d.department))-\(k)"; k += 1 }
+            used.insert(slug)
+            return (d, slug)
+        }
+    }
+
+    /// FNV-1a of the name, as 8 hex digits: a file name that is the same on every build and safe
+    /// whatever characters the department's name holds.
+    static func hash(_ s: String) -> String {
+        var h: UInt32 = 2166136261
+        for b in s.utf8 { h = (h ^ UInt32(b)) &* 16777619 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

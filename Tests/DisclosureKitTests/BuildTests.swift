@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import DisclosureKit
+
+/// The seeds' site built end to end into a temporary folder.
+struct BuildTests {
+    static func build(to out: String) throws -> Pipeline.Report {
+        var o = Pipeline.Options()
+        o.content = Fixture.root + "/content"
+        o.theme = Fixture.root + "/theme"
+        o.output = out
+        return try Pipeline(options: o).run()
+    }
+
+    static func tree(_ dir: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for f in (try? DiskFileSystem().files(under: dir)) ?? [] { out[String(f.dropFirst(dir.count))] = FileManager.default.contents(atPath: f) }
+        return out
+    }
+
+    @Test func buildsAPagePerDisclosureTwiceTheSame() throws {
+        let base = NSTemporaryDirectory() + "disclose-build-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let report = try Self.build(to: base + "/a")
+        _ = try Self.build(to: base + "/b")
+        #expect(report.disclosures == 5)
+        let a = Self.tree(base + "/a"), b = Self.tree(base + "/b")
+        #expect(a.keys.filter { $0.hasPrefix("/d/") }.count == 5)
+        #expect(a.keys.filter { $0.hasPrefix("/data/") }.count == 5)
+        #expect(a["/index.html"] != nil && a["/style.css"] != nil)
+        #expect(a == b, "two builds of the same input differ")
+        // Rebuilding over an existing site replaces it and leaves no staging folder behind.
+        _ = try Self.build(to: base + "/a")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == ["a", "b"])
+    }
+
+    @Test func pagesEscapeWhatTheyInsert() {
+        #expect(HTML.escape("<script>alert('x')</script> & \"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;")
+    }
+
+    @Test func siteConfigPlacesDepartmentsInTheRegionTree() throws {
+        let site = try SiteConfig.parse(Fixture.bytes("content/site.json"), path: "content/site.json")
+        #expect(site.place("昌吉市人民政府办公室")?.path.map(\.name) == ["昌吉回族自治州", "昌吉市"])
+        #expect(site.place("昌吉回族自治州工业和信息化局")?.region?.id == "changji")
+        #expect(site.place("克孜勒苏柯尔克孜自治州人民政府驻乌鲁木齐办事处")?.region?.id == "kizilsu")
+        #expect(site.place("某某县财政局") == nil)
+        #expect(throws: FileError.self) { try SiteConfig.parse(Array("{oops".utf8), path: "site.json") }
+    }
+}
