@@ -72,10 +72,9 @@ struct PerformanceTableReader {
             return nil
         }
 
-        if let i = compact.firstIndex(where: { $0 == "一级指标" }) {
+        if compact.contains("一级指标") {
             columns = [:]
             for (k, c) in compact.enumerated() where !c.isEmpty { columns[PerformanceTableReader.columnKey(c)] = k }
-            _ = i
             return
         }
         if columns.isEmpty {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads 项目支出情况说明: for each project, 项目名称, 设立的政策依据, 预算安排规模, 项目承担单位,
 /// 资金分配情况 (with the amounts it lists) and 资金执行时间. A paragraph that starts no field of its
 /// own continues the field before it.
@@ -136,5 +138,3 @@ struct ProjectsReader {
         }
     }
 }
-
-import Foundation

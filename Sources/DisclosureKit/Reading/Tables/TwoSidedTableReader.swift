@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the two-sided tables, income on the left and expenditure by 类 on the right:
 /// 表1 部门收支总体情况表 and 表4 财政拨款收支预算总体情况表.
 ///
@@ -32,7 +34,6 @@ struct TwoSidedTableReader {
                     "expected an income label beside the figure \"\(raw.text(1))\"; found an empty cell", fix: "check the income column"))
             }
             let expLabel = raw.text(2)
-            let expCells = TableBlockReader.RawRow(line: raw.line, cells: raw.cells)
             if expLabel.isEmpty {
                 if (3..<max(3, raw.cells.count)).contains(where: { !raw.isBlank($0) }) {
                     diagnostics.append(Diagnostic(.warning, file: block.text.path, line: raw.line,
@@ -42,7 +43,7 @@ struct TwoSidedTableReader {
             }
             var e = TableRow(line: raw.line, label: expLabel, values: [])
             e.side = .expenditure
-            e.values = block.values(expCells, from: 3, count: columns.count, diagnostics: &diagnostics)
+            e.values = block.values(raw, from: 3, count: columns.count, diagnostics: &diagnostics)
             let (code, name) = TwoSidedTableReader.splitCode(expLabel)
             if let code {
                 e.code = SubjectCode(system: .functional, code: code)
