@@ -22,7 +22,7 @@ public enum DisclosureReader {
         }
         if let p3 = outline.parts[3] {
             var narrative = NarrativeReader(text: text, lines: p3)
-            narrative.read()
+            narrative.read(unit: d.unit)
             d.narrative = narrative.narrative
             d.diagnostics += narrative.diagnostics
         } else {

@@ -146,4 +146,14 @@ enum NumberScanner {
         guard let v = parseDecimal(digits) else { return nil }
         return Found(value: negative ? v.negated : v, range: start..<end)
     }
+
+    /// The first number at or after `from`, skipping other bytes, if one starts within `window` bytes
+    /// (`编制数 14`, `价值 212.24 万元`, `涉及预算金额 1,229.69`).
+    static func firstNumber(_ b: ArraySlice<UInt8>, from: Int, within window: Int) -> Found? {
+        var i = from
+        let limit = min(b.endIndex, from + window)
+        while i < limit, !Bytes.isDigit(b[i]) { i += 1 }
+        guard i < limit else { return nil }
+        return scanNumber(b, at: i)
+    }
 }

@@ -16,7 +16,8 @@ struct NarrativeReader {
     /// What a subsection is about, from its heading.
     enum Topic { case general, projects, operatingCost, procurement, assets, performance }
 
-    mutating func read(unit: MoneyUnit = .tenThousandYuan) {
+    /// `unit` is the disclosure's: in a 元 disclosure, `N 元` amounts are figures too.
+    mutating func read(unit: MoneyUnit) {
         var section = 0, subsection = 0
         var sectionTopic = Topic.general, topic = Topic.general
         var paragraph: Paragraph?

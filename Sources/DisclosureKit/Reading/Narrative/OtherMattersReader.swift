@@ -22,12 +22,9 @@ enum OtherMattersReader {
         let b = p.slice
         var s = n.performance ?? PerformanceSummary()
         func after(_ key: String, from: Int? = nil) -> (NumberScanner.Found, Int)? {
-            guard let k = Bytes.find(Bytes.of(key), in: b, from: from) else { return nil }
-            var i = k + key.utf8.count
-            let limit = min(b.endIndex, i + 40)
-            while i < limit, !Bytes.isDigit(b[i]) { i += 1 }
-            guard i < limit, let f = NumberScanner.scanNumber(b, at: i) else { return nil }
-            return (f, p.line(at: i))
+            guard let k = Bytes.find(Bytes.of(key), in: b, from: from),
+                  let f = NumberScanner.firstNumber(b, from: k + key.utf8.count, within: 40) else { return nil }
+            return (f, p.line(at: f.range.lowerBound))
         }
         func int(_ f: NumberScanner.Found, _ line: Int) -> Sourced<Int>? { f.value.scale == 0 ? Sourced(Int(f.value.units), line: line) : nil }
         if let (f, l) = after("绩效目标") { s.overallTargets = int(f, l) }
@@ -53,11 +50,8 @@ enum AssetsReader {
         let b = p.slice
         var a = n.assets ?? Assets()
         func number(after k: Int, within: Int = 40) -> (FixedPoint, Int, Int)? {
-            var i = k
-            let limit = min(b.endIndex, k + within)
-            while i < limit, !Bytes.isDigit(b[i]) { i += 1 }
-            guard i < limit, let f = NumberScanner.scanNumber(b, at: i) else { return nil }
-            return (f.value, p.line(at: i), f.range.upperBound)
+            guard let f = NumberScanner.firstNumber(b, from: k, within: within) else { return nil }
+            return (f.value, p.line(at: f.range.lowerBound), f.range.upperBound)
         }
         func find(_ s: String, from: Int? = nil) -> Int? { Bytes.find(Bytes.of(s), in: b, from: from).map { $0 + s.utf8.count } }
         func int(_ v: FixedPoint, _ l: Int) -> Sourced<Int>? { v.scale == 0 ? Sourced(Int(v.units), line: l) : nil }

@@ -20,10 +20,8 @@ enum OverviewReader {
     /// `编制数 14，实有人数 12 人，其中：在职 6 人，增加 0 人；退休 6 人，增加 0 人；离休 0 人，增加 0 人。`
     static func readStaff(_ t: ArraySlice<UInt8>, line: Int) -> Staff? {
         func count(after key: String, from: Int? = nil) -> (Int, Int)? {
-            guard let k = Bytes.find(Bytes.of(key), in: t, from: from) else { return nil }
-            var i = k + key.utf8.count
-            while i < t.endIndex, !Bytes.isDigit(t[i]), i - k < key.utf8.count + 12 { i += 1 }
-            guard let f = NumberScanner.scanNumber(t, at: i), f.value.scale == 0 else { return nil }
+            guard let k = Bytes.find(Bytes.of(key), in: t, from: from),
+                  let f = NumberScanner.firstNumber(t, from: k + key.utf8.count, within: 12), f.value.scale == 0 else { return nil }
             return (Int(f.value.units), f.range.upperBound)
         }
         func change(after end: Int?) -> Sourced<Int>? {
