@@ -42,6 +42,7 @@ public enum Disclose {
             return r
         case "export": return ExportCommand.run(rest, fs: fs)
         case "build": return BuildCommand.run(rest, fs: fs)
+        case "check": return CheckCommand.run(rest, fs: fs)
         default: return .usage("unknown command '\(command)'", help: help)
         }
     }

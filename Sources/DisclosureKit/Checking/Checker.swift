@@ -1,0 +1,78 @@
+/// The check stage: runs every family over one disclosure and grades the result.
+public enum Checker {
+    public static func check(_ d: Disclosure) -> CheckReport {
+        var log = FindingLog()
+        WithinTableChecks.run(d, &log)
+        CodeHierarchyChecks.run(d, &log)
+        AcrossTablesChecks.run(d, &log)
+        NarrativeChecks.run(d, &log)
+        StatedArithmeticChecks.run(d, &log)
+        CompletenessChecks.run(d, &log)
+        return CheckReport(log.findings)
+    }
+}
+
+/// Every finding for one disclosure, the status of each check and the grade.
+public struct CheckReport: Sendable {
+    /// In catalogue order, then by source line.
+    public let findings: [Finding]
+    /// Each check's status: its worst finding's, or `na` when nothing applied.
+    public let statuses: [CheckID: CheckStatus]
+    public let grade: Grade
+
+    public init(_ findings: [Finding]) {
+        let order = Dictionary(uniqueKeysWithValues: CheckID.allCases.enumerated().map { ($1, $0) })
+        self.findings = findings.enumerated().sorted { a, b in
+            (order[a.element.check]!, a.element.line, a.offset) < (order[b.element.check]!, b.element.line, b.offset)
+        }.map(\.element)
+        var statuses = Dictionary(uniqueKeysWithValues: CheckID.allCases.map { ($0, CheckStatus.na) })
+        for f in findings { statuses[f.check] = CheckStatus.worst(statuses[f.check]!, f.status) }
+        self.statuses = statuses
+        self.grade = Grade(statuses.values)
+    }
+
+    public func status(_ id: CheckID) -> CheckStatus { statuses[id] ?? .na }
+
+    /// How many checks ended in each status.
+    public func checkCount(_ s: CheckStatus) -> Int { statuses.values.filter { $0 == s }.count }
+
+    /// How many findings have each status.
+    public func findingCount(_ s: CheckStatus) -> Int { findings.filter { $0.status == s }.count }
+
+    /// Findings worth a reader's attention, most serious first, then by line.
+    public var notable: [Finding] {
+        findings.enumerated().filter { $0.element.status != .pass }.sorted { a, b in
+            (-a.element.status.severity, a.element.line, a.offset) < (-b.element.status.severity, b.element.line, b.offset)
+        }.map(\.element)
+    }
+}
+
+/// A disclosure's grade, from the status of each check that applies (see docs/checks.md).
+///
+/// - A: every check passes (rounding differences allowed);
+/// - B: no check fails, some warn;
+/// - C: at most a tenth of the applicable checks fail;
+/// - D: more fail.
+/// The score is `100 × (2·passing + warning) / (2·applicable)`, rounded to an integer.
+public struct Grade: Sendable, Hashable, CustomStringConvertible {
+    public let letter: String
+    public let score: Int
+
+    init<S: Sequence>(_ statuses: S) where S.Element == CheckStatus {
+        var applicable = 0, passing = 0, warning = 0, failing = 0
+        for s in statuses {
+            switch s {
+            case .na: continue
+            case .pass, .rounding: passing += 1
+            case .warn: warning += 1
+            case .fail: failing += 1
+            }
+            applicable += 1
+        }
+        guard applicable > 0 else { letter = "—"; score = 0; return }
+        score = (100 * (2 * passing + warning) * 2 + 2 * applicable) / (4 * applicable)
+        letter = failing == 0 ? (warning == 0 ? "A" : "B") : (failing * 10 <= applicable ? "C" : "D")
+    }
+
+    public var description: String { "\(letter) (\(score))" }
+}

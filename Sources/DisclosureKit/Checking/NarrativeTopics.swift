@@ -1,0 +1,43 @@
+/// What a section of 部门预算情况说明 is about, read from its title, so checks find "the 三公 section"
+/// whatever number a template gives it.
+enum SectionTopic: CaseIterable {
+    case overview, income, expenditure, fiscalGrants, generalBudget, basic, projects, governmentFunds,
+         stateCapital, threePublic, commissioned, carryover, other
+
+    /// Keyword tests in an order where the more specific title wins (基本支出 before 支出预算).
+    init?(title: String) {
+        let tests: [(SectionTopic, [String])] = [
+            (.fiscalGrants, ["财政拨款收支"]), (.generalBudget, ["当年拨款"]), (.basic, ["基本支出"]),
+            (.projects, ["项目支出"]), (.governmentFunds, ["政府性基金"]), (.stateCapital, ["国有资本"]),
+            (.threePublic, ["三公"]), (.commissioned, ["委托业务"]), (.carryover, ["结转结余"]),
+            (.other, ["其他重要事项"]), (.income, ["收入预算"]), (.expenditure, ["支出预算"]), (.overview, ["总体说明"]),
+        ]
+        guard let hit = tests.first(where: { $0.1.contains(where: title.contains) }) else { return nil }
+        self = hit.0
+    }
+}
+
+extension Narrative {
+    /// The first section about `topic`.
+    func section(_ topic: SectionTopic) -> NarrativeSection? {
+        sections.first { SectionTopic(title: $0.title) == topic }
+    }
+}
+
+extension NarrativeSection {
+    /// Figures with an amount.
+    var amounts: [Figure] { figures.filter { $0.amount != nil } }
+
+    /// The section's opening total: its first figure with an amount.
+    var total: Figure? { amounts.first }
+}
+
+extension Figure {
+    /// `说明 收支总预算`, the label as the narrative has it.
+    var term: Term? { amount.map { Term("说明“\(label)”", $0.value, line: $0.line) } }
+}
+
+/// Names compared without the blanks PDF converters scatter through them.
+func squeezed(_ s: String) -> String {
+    String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
+}
