@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DisclosureKit
 
@@ -29,5 +30,44 @@ struct CommandLineTests {
         #expect(s.hasPrefix("[") && s.contains("\"source\": \"content/a.txt\""))
         #expect(s.range(of: "content/a.txt")!.lowerBound < s.range(of: "content/b.txt")!.lowerBound)
         #expect(!s.contains("site.json"))
+    }
+}
+
+struct CheckCommandTests {
+    static let bureau = Fixture.seedText("2026-changji-prefecture-industry-it-bureau")
+    static let city = Fixture.seedText("2026-changji-city-government-office")
+
+    func run(_ args: [String], _ files: [String: String]) -> CommandResult {
+        Disclose.run(["check"] + args, fs: MemoryFileSystem(files.mapValues { Array($0.utf8) }))
+    }
+
+    @Test func exitCodesFollowFailOn() {
+        let clean = ["a.txt": CheckCommandTests.bureau], failing = ["b.txt": CheckCommandTests.city]
+        #expect(run(["a.txt"], clean).exitCode == 0)
+        #expect(run(["b.txt"], failing).exitCode == 1)
+        #expect(run(["--fail-on", "never", "b.txt"], failing).exitCode == 0)
+        #expect(run(["--fail-on", "warn", "a.txt"], clean).exitCode == 0)
+        #expect(run(["--fail-on", "sometimes", "a.txt"], clean).exitCode == 2)
+        #expect(run(["--format", "xml", "a.txt"], clean).exitCode == 2)
+        #expect(run(["missing.txt"], clean).exitCode == 2)
+    }
+
+    @Test func textPutsFileLineFirstAndMostSeriousFirst() {
+        let out = String(decoding: run(["b.txt"], ["b.txt": CheckCommandTests.city]).stdout, as: UTF8.self)
+        let lines = out.split(separator: "\n")
+        #expect(lines[0].hasPrefix("b.txt: 昌吉市人民政府办公室 2026: grade C"))
+        #expect(lines[1].hasPrefix("b.txt:511: fail math.allocation: "))
+        let statuses = lines.dropFirst().map { $0.split(separator: " ")[1] }
+        #expect(statuses == statuses.sorted { ["fail": 0, "warn": 1, "rounding": 2][$0]! < ["fail": 0, "warn": 1, "rounding": 2][$1]! })
+    }
+
+    @Test func jsonHasEveryFindingWithItsFields() throws {
+        let r = run(["--format", "json", "a.txt"], ["a.txt": CheckCommandTests.bureau])
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout)) as! [[String: Any]]
+        #expect(json.count == 1 && json[0]["grade"] as? String == "A" && json[0]["year"] as? Int == 2026)
+        let findings = json[0]["findings"] as! [[String: Any]]
+        #expect(findings.count == Checker.check(Fixture.read(CheckCommandTests.bureau, path: "a.txt")).findings.count)
+        #expect(findings.contains { $0["status"] as? String == "pass" })
+        for key in ["check", "status", "message", "expected", "actual", "lines"] { #expect(findings[0][key] != nil) }
     }
 }

@@ -25,8 +25,10 @@ enum NarrativeChecks {
                     log.same(.textPersonnelPublic, "说明 = 表6 总计", stated: f.term, reference: t6.term(t6.total(), column))
                 }
             }
-            if let cost = n.operatingCost?.term {
-                log.same(.textOperatingCost, "机关运行经费 = 表6 公用经费", stated: cost, reference: t6.term(t6.total(), 2), mismatch: .warn)
+            if let cost = n.operatingCost?.term, let common = t6.term(t6.total(), 2) {
+                // Operating cost is part of 公用经费: less may be a narrower scope, more cannot be.
+                log.same(.textOperatingCost, "机关运行经费 = 表6 公用经费", stated: cost, reference: common,
+                         mismatch: cost.value < common.value ? .warn : .fail)
             }
         }
         if let s = n.section(.threePublic), let t10 = d.table(.threePublic) { threePublic(s, t10, &log) }
@@ -180,7 +182,7 @@ extension CheckCatalogue {
         c(.textPersonnelPublic, .narrative, "人员经费与公用经费", "基本支出说明的合计、人员经费、公用经费 = 表6 总计", ""),
         c(.textThreePublic, .narrative, "“三公”经费", "“三公”经费说明的总额及因公出国（境）、公务接待、公务用车购置、运行维护 = 表10", ""),
         c(.textOperatingCost, .narrative, "机关运行经费", "机关运行经费 = 表6 公用经费",
-          "机关运行经费是基本支出中的日常公用经费，通常等于表6 公用经费；不相等时为提示而非不一致，因为口径可能不同（如事业单位）。"),
+          "机关运行经费是基本支出中的日常公用经费，通常等于表6 公用经费。小于公用经费时为提示（口径可能更窄，如不含事业单位）；大于公用经费为不一致。"),
         c(.textCommissioned, .narrative, "委托业务费", "委托业务费说明的总额及各项目 = 表11", "项目按名称前缀匹配（表格会截断长名称）。"),
         c(.textCarryover, .narrative, "上年结转结余", "结转说明的总额、财政拨款、非财政拨款及各项目 = 上年结转结余表", ""),
         c(.textProjectScale, .narrative, "项目预算安排规模", "每个项目的预算安排规模 = 表7 该项目的项目支出合计",

@@ -26,7 +26,16 @@ enum StatedArithmeticChecks {
     static func growth(_ s: NarrativeSection, _ log: inout FindingLog) {
         let amounts = amountsForChanges(s)
         for (i, f) in s.figures.enumerated() {
-            guard let change = f.change, let rate = f.rate, let dir = f.changeDirection else { continue }
+            guard let change = f.change, let dir = f.changeDirection else { continue }
+            guard let rate = f.rate else {
+                // A change without a rate: only a zero base is worth a word, and it is the right way to say it.
+                if dir == .increase, let a = amounts[i], a.value == change.value, !change.value.isZero {
+                    log.add(Finding(check: .mathZeroBase, status: .pass,
+                                    message: "“\(f.label)”：上年金额为 0，说明只写增加额、不写增长率，正确。",
+                                    figures: [Term("说明“\(f.label)”增减额", change.value, line: change.line)]))
+                }
+                continue
+            }
             let d = Term("说明“\(f.label)”增减额", change.value, line: change.line)
             let r = Term("说明“\(f.label)”增减率", rate.value, line: rate.line)
             if let rd = f.rateDirection, rd != dir, !change.value.isZero {

@@ -45,6 +45,20 @@ enum WithinTableChecks {
             log.sum(.t1Income, "表1 收入总计 = 各项收入 + 上年结转结余", whole: total, parts: sources + [t.income("carryover")])
         }
         log.sum(.t1Income, "表1 上年结转结余 = 财政拨款结转 + 非财政拨款结转结余", whole: t.income("carryover"), parts: carry)
+        // The template's 其中 rows break each source down completely.
+        let breakdowns: [(String, [String])] = [
+            ("generalBudget", ["generalFinance", "generalBudgetTransfer"]),
+            ("governmentFunds", ["governmentFundsRevenue", "governmentFundsTransfer"]),
+            ("stateCapital", ["stateCapitalRevenue", "stateCapitalTransfer"]),
+            ("unitFunds", ["serviceRevenue", "superiorSubsidy", "affiliatedRevenue", "businessRevenue", "otherRevenue"]),
+            ("fiscalCarryover", ["fiscalCarryoverGeneral", "fiscalCarryoverFunds", "fiscalCarryoverCapital"]),
+            ("nonFiscalCarryover", ["nonFiscalCarryoverSpecial", "nonFiscalCarryoverUnit"]),
+        ]
+        for (whole, parts) in breakdowns {
+            let terms = parts.map(t.income)
+            guard terms.contains(where: { $0 != nil }) else { continue }
+            log.sum(.t1Income, "表1 \(t.income(whole)?.label.dropFirst(3) ?? "") = 其中各项之和", whole: t.income(whole), parts: terms)
+        }
         let classes = t.rows.filter { $0.side == .expenditure && $0.role == .item }
         log.sum(.t1Expenditure, "表1 支出总计 = 各类支出之和", whole: t.term(spending, 0).map { Term("表1 支出总计", $0.value, line: $0.line) },
                 parts: classes.filter(t.hasValue).map { t.term($0, 0) })
@@ -58,6 +72,18 @@ enum WithinTableChecks {
                 whole: "总计", parts: sources, &log)
         rowSums(t, .t2Fiscal, "财政拨款小计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算",
                 whole: "财政拨款（补助）小计", parts: ["一般公共预算", "政府性基金预算", "国有资本经营预算"], &log)
+        // 上级…转移支付 columns are 其中 of the column before them: never larger.
+        for (part, whole) in [("上级一般公共预算安排的转移支付", "一般公共预算"), ("上级政府性基金安排的转移支付", "政府性基金预算"),
+                              ("上级国有资本经营预算安排的转移支付", "国有资本经营预算")] {
+            guard t.column(part) != nil else { continue }
+            for r in t.rows {
+                guard let p = t.term(r, part), !p.value.isZero, let w = t.term(r, whole) else { continue }
+                let ok = p.value <= w.value
+                log.add(Finding(check: .t2Fiscal, status: ok ? .pass : .fail,
+                                message: "表2 其中数不大于所属列：\(p.label) \(p.value.grouped) \(ok ? "≤" : ">") \(whole) \(w.value.grouped)。",
+                                expected: "≤ \(w.value.description)", actual: p.value.description, figures: [p, w]))
+            }
+        }
     }
 
     // MARK: 表4
@@ -144,13 +170,13 @@ extension CheckCatalogue {
         c(.t1Balance, .withinTable, "表1 收支平衡", "收入总计 = 支出总计",
           "部门收支总体情况表的两栏必须相等。"),
         c(.t1Income, .withinTable, "表1 收入合计", "收入总计 = 本年收入 + 上年结转结余；本年收入 = 一般公共预算 + 政府性基金 + 国有资本经营 + 财政专户 + 单位资金；上年结转结余 = 财政拨款结转 + 非财政拨款结转结余",
-          "收入一栏逐级相加。模板中“其中”行是上一行的一部分，不计入合计。"),
+          "收入一栏逐级相加。模板的“其中”行把每个来源分尽（一般公共预算 = 一般财力 + 上级转移支付；单位资金 = 事业收入 + 上级补助 + 附属单位上缴 + 经营收入 + 其他收入；财政拨款结转、非财政拨款结转结余同理），也逐一核对。"),
         c(.t1Expenditure, .withinTable, "表1 支出合计", "支出总计 = Σ 各类支出",
           "支出一栏按功能分类的类列出，各类之和等于支出总计。"),
         c(.t2RowSum, .withinTable, "表2 每行总计", "总计 = 财政拨款（补助）小计 + 财政专户 + 单位资金 + 财政拨款结转 + 非财政拨款结转结余",
           "部门收入总体情况表每一行（每个科目和总计行）按资金来源相加。“上级…转移支付”列是前一列的其中数，不计入。"),
         c(.t2Fiscal, .withinTable, "表2 财政拨款小计", "财政拨款（补助）小计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算",
-          "部门收入总体情况表每一行的财政拨款小计。"),
+          "部门收入总体情况表每一行的财政拨款小计。各“上级…转移支付”列是前一列的其中数，不得大于它。"),
         c(.t3RowSum, .withinTable, "表3 每行合计", "合计 = 基本支出 + 项目支出", "部门支出总体情况表每一行。"),
         c(.t4Balance, .withinTable, "表4 收支平衡", "收入总计 = 支出总计", "财政拨款收支预算总体情况表的两栏必须相等。"),
         c(.t4Income, .withinTable, "表4 收入合计", "收入总计 = 财政拨款（补助）(+ 上年结转)；财政拨款（补助）= 一般公共预算 + 政府性基金预算 + 国有资本经营预算",
