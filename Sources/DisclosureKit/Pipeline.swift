@@ -13,6 +13,8 @@ public struct Pipeline {
         public var disclosures = 0
         public var pages = 0
         public var diagnostics: [Diagnostic] = []
+        /// Findings by status, across all disclosures.
+        public var findings: [CheckStatus: Int] = [:]
         /// Seconds per stage, in pipeline order.
         public var stages: [(String, Double)] = []
     }
@@ -42,15 +44,24 @@ public struct Pipeline {
         }
         report.disclosures = disclosures.count
         report.diagnostics = disclosures.flatMap(\.diagnostics)
-        let ordered = timed("aggregate") { Pipeline.order(disclosures) }
+        let checks = timed("check") { disclosures.map(Checker.check) }
+        for c in checks { for f in c.findings { report.findings[f.status, default: 0] += 1 } }
+        let ordered = timed("aggregate") { () -> [(Disclosure, String, CheckReport)] in
+            let bySource = Dictionary(zip(disclosures.map(\.source), checks), uniquingKeysWith: { a, _ in a })
+            return Pipeline.order(disclosures).map { ($0.0, $0.1, bySource[$0.0.source]!) }
+        }
         let files = timed("render") { () -> [(String, [UInt8])] in
             let renderer = PageRenderer(site: site)
             var files: [(String, [UInt8])] = [("index.html", renderer.home(ordered))]
-            for (d, slug) in ordered {
-                files.append(("d/\(slug).html", renderer.disclosure(d, slug: slug)))
+            files.append(("methodology.html", renderer.methodology()))
+            for (d, slug, checks) in ordered {
+                files.append(("d/\(slug).html", renderer.disclosure(d, report: checks, slug: slug)))
                 var json = DisclosureJSON.object(d).serialized()
                 json.append(0x0A)
                 files.append(("data/\(slug).json", json))
+                var checkJSON = CheckReportJSON.object(d, checks).serialized()
+                checkJSON.append(0x0A)
+                files.append(("data/\(slug).checks.json", checkJSON))
             }
             return files
         }

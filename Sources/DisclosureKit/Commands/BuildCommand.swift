@@ -44,7 +44,7 @@ enum BuildCommand {
                 let stages = report.stages.map { "\($0.0) \(String(format: "%.3f", $0.1))s" }.joined(separator: ", ")
                 let total = report.stages.reduce(0) { $0 + $1.1 }
                 r.err("stages: \(stages)\n")
-                r.out("built \(options.output): \(report.disclosures) disclosures, \(report.pages) pages, \(report.diagnostics.count) diagnostics, \(String(format: "%.2f", total)) s\n")
+                r.out("built \(options.output): \(report.disclosures) disclosures, \(report.pages) pages, \(report.diagnostics.count) diagnostics, findings \([CheckStatus.fail, .warn, .rounding, .pass].map { "\(report.findings[$0] ?? 0) \($0.rawValue)" }.joined(separator: " ")), \(String(format: "%.2f", total)) s\n")
             }
         } catch {
             r.err("disclose: build failed: \(error)\n")
