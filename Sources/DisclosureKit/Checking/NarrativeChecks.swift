@@ -20,7 +20,7 @@ enum NarrativeChecks {
         if let t6 = d.table(.generalBudgetBasic) {
             if let s = n.section(.basic) {
                 for f in s.amounts {
-                    let column = f.label.contains("人员经费") ? 1 : f.label.contains("公用经费") ? 2 : f.line == s.total?.line ? 0 : nil
+                    let column = f.label.has("人员经费") ? 1 : f.label.has("公用经费") ? 2 : f.line == s.total?.line ? 0 : nil
                     guard let column else { continue }
                     log.same(.textPersonnelPublic, "说明 = 表6 总计", stated: f.term, reference: t6.term(t6.total(), column))
                 }
@@ -47,7 +47,7 @@ enum NarrativeChecks {
                                         ("财政专户", "specialAccount"), ("单位资金", "unitFunds"), ("事业收入", "serviceRevenue"),
                                         ("上级补助", "superiorSubsidy"), ("附属单位", "affiliatedRevenue"), ("经营收入", "businessRevenue"),
                                         ("其他收入", "otherRevenue")]
-        return keys.first { label.contains($0.0) }?.1
+        return keys.first { label.has($0.0) }?.1
     }
 
     static func incomeSection(_ s: NarrativeSection, _ t1: Table, _ income: Term?, _ log: inout FindingLog) {
@@ -115,8 +115,8 @@ enum NarrativeChecks {
     static func threePublic(_ s: NarrativeSection, _ t10: Table, _ log: inout FindingLog) {
         for f in s.amounts {
             let l = f.label
-            let key = l.contains("三公") ? "total" : l.contains("出国") ? "abroad" : l.contains("接待") ? "reception"
-                : l.contains("购置及运行") ? "vehicles" : l.contains("购置") ? "vehiclePurchase" : l.contains("运行") ? "vehicleOperation" : nil
+            let key = l.has("三公") ? "total" : l.has("出国") ? "abroad" : l.has("接待") ? "reception"
+                : l.has("购置及运行") ? "vehicles" : l.has("购置") ? "vehiclePurchase" : l.has("运行") ? "vehicleOperation" : nil
             guard let key else { continue }
             log.same(.textThreePublic, "“三公”经费 = 表10", stated: f.term, reference: t10.term(key == "total" ? t10.total() : t10.row(key: key), 0))
         }

@@ -97,7 +97,7 @@ enum StatedArithmeticChecks {
             log.sum(.mathParts, "支出预算 = 基本支出 + 项目支出", whole: total.term, parts: terms(s) { $0.label.hasSuffix("基本支出") || $0.label.hasSuffix("项目支出") })
         }
         if let s = n.section(.basic), let total = s.total {
-            log.sum(.mathParts, "基本支出 = 人员经费 + 公用经费", whole: total.term, parts: terms(s) { $0.label.contains("人员经费") || $0.label.contains("公用经费") })
+            log.sum(.mathParts, "基本支出 = 人员经费 + 公用经费", whole: total.term, parts: terms(s) { $0.label.has("人员经费") || $0.label.has("公用经费") })
         }
         if let s = n.section(.generalBudget), let total = s.total {
             log.sum(.mathParts, "一般公共预算拨款 = 基本支出 + 项目支出", whole: total.term,
@@ -107,10 +107,10 @@ enum StatedArithmeticChecks {
         }
         if let s = n.section(.threePublic), let total = s.total {
             let items = s.amounts.dropFirst().filter { $0.line == total.line }
-            let combined = items.contains { $0.label.contains("购置及运行") }
+            let combined = items.contains { $0.label.has("购置及运行") }
             let parts = items.filter { f in
-                let purchaseOrOperation = f.label.contains("购置") || f.label.contains("运行")
-                return !purchaseOrOperation || combined == f.label.contains("购置及运行")
+                let purchaseOrOperation = f.label.has("购置") || f.label.has("运行")
+                return !purchaseOrOperation || combined == f.label.has("购置及运行")
             }
             log.sum(.mathParts, "“三公”经费 = 各项之和", whole: total.term, parts: parts.map(\.term))
         }

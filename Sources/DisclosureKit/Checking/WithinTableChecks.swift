@@ -12,7 +12,9 @@ enum WithinTableChecks {
             rowSums(t, .t6RowSum, "合计 = 人员经费 + 公用经费", whole: "合计", parts: ["人员经费", "公用经费"], &log)
         }
         if let t = d.table(.generalBudgetProjects) {
-            rowSums(t, .t7RowSum, "项目支出合计 = 各经济分类之和", whole: t.columns[0], parts: Array(t.columns.dropFirst()), &log)
+            if let first = t.columns.first {
+                rowSums(t, .t7RowSum, "项目支出合计 = 各经济分类之和", whole: first, parts: Array(t.columns.dropFirst()), &log)
+            }
         }
         for (kind, id) in [(TableKind.governmentFunds, CheckID.t8RowSum), (.stateCapital, .t9RowSum)] {
             guard let t = d.table(kind) else { continue }

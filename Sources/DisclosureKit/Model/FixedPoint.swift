@@ -44,12 +44,14 @@ public struct FixedPoint: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// `self - other`, or nil on overflow.
     public func subtracting(_ other: FixedPoint) -> FixedPoint? {
-        adding(FixedPoint(units: -other.units, scale: other.scale))
+        guard other.units != .min else { return nil }
+        return adding(FixedPoint(units: -other.units, scale: other.scale))
     }
 
     public var isZero: Bool { units == 0 }
-    public var magnitude: FixedPoint { FixedPoint(units: units < 0 ? -units : units, scale: scale) }
-    public var negated: FixedPoint { FixedPoint(units: -units, scale: scale) }
+    /// |self|; Int64.min, which has no positive counterpart, saturates to Int64.max.
+    public var magnitude: FixedPoint { FixedPoint(units: units == .min ? .max : (units < 0 ? -units : units), scale: scale) }
+    public var negated: FixedPoint { FixedPoint(units: units == .min ? .max : -units, scale: scale) }
 
     /// Sums values, treating overflow as nil.
     public static func sum<S: Sequence>(_ values: S) -> FixedPoint? where S.Element == FixedPoint {
