@@ -31,6 +31,26 @@ public enum CheckDocument {
         The score is `100 × (2 × passing + warning) ÷ (2 × applicable)`, rounded half up, where passing
         counts `pass` and `rounding`. It orders disclosures of the same grade.
 
+        ## Output
+
+        `disclose check [--format text|json] [--fail-on fail|warn|never] [PATH...]` (default PATH `content`).
+
+        - Text: per disclosure a header line `source: department year: grade X (score) — checks: …`, then
+          one line per finding that is not a pass, most serious first, then by line:
+          `file:line: status check-id: message`. The line is that of the figure being checked.
+        - JSON: an array of `{source, department, year, grade, score, checks, findings}`. `checks` maps
+          every check id to its status. Each finding is `{check, status, message, expected, actual,
+          difference, tolerance, line, lines, figures}`: `expected` is what the formula gives, `actual`
+          the figure as stated (decimal strings, or counts and years as strings), `lines` every source
+          line involved, `figures` each compared figure as `{label, value, line}` (`line` null for a
+          figure a table leaves out). Every finding is listed, passes included.
+        - Exit code: 0 when no finding reaches the `--fail-on` level (default `fail`), 1 when one does,
+          2 on a usage error or a file that cannot be read.
+
+        `disclose build` writes the same JSON per disclosure to `data/<page>.checks.json`, shows the
+        panel of badges on each disclosure page (every finding that is not a pass, linked to the table
+        row or paragraph it cites) and the grade on the home page.
+
         """
         for family in CheckFamily.allCases {
             s += "\n## \(family.rawValue). \(family.title)\n\n"

@@ -5,12 +5,6 @@ struct FindingLog {
 
     mutating func add(_ f: Finding) { findings.append(f) }
 
-    mutating func add(_ check: CheckID, _ status: CheckStatus, _ message: String, expected: String? = nil,
-                      actual: String? = nil, lines: [Int] = []) {
-        findings.append(Finding(check: check, status: status, message: message, expected: expected,
-                                actual: actual, lines: lines))
-    }
-
     /// `whole = Σ parts`. Exact → pass; within n half-units → rounding; beyond → fail.
     mutating func sum(_ check: CheckID, _ what: String, whole: Term?, parts: [Term?]) {
         guard let whole else { return }

@@ -38,10 +38,3 @@ extension Table {
     /// Rows whose value in any column is non-zero.
     func hasValue(_ r: TableRow) -> Bool { r.values.contains { $0.map { !$0.isZero } ?? false } }
 }
-
-extension Disclosure {
-    /// Tables of the kinds whose rows carry 功能分类 codes.
-    var functionalTables: [Table] {
-        tables.filter { [.income, .expenditure, .generalBudget, .generalBudgetProjects, .governmentFunds, .stateCapital].contains($0.kind) }
-    }
-}

@@ -91,10 +91,9 @@ enum WithinTableChecks {
     // MARK: 表4
 
     static func fiscalGrants(_ t: Table, _ log: inout FindingLog) {
-        let income = t.total(side: .income), spending = t.total(side: .expenditure)
+        let spending = t.total(side: .expenditure)
         log.same(.t4Balance, "表4 收入总计 = 支出总计", stated: t.income("total"),
                  reference: t.term(spending, 0).map { Term("表4 支出总计", $0.value, line: $0.line) })
-        _ = income
         let grants = t.income("fiscalGrants")
         let others = t.rows.filter { $0.side == .income && $0.role == .item && $0.key != "fiscalGrants"
             && !["generalBudget", "governmentFunds", "stateCapital"].contains($0.key ?? "") }
