@@ -139,11 +139,11 @@ extension CheckCatalogue {
     static let completeness: [CheckInfo] = [
         c(.docTables, .completeness, "表格齐全", "部门预算公开的各张表都在，按顺序排列",
           "12 张表的模板含表11 财政拨款委托业务费支出情况表；11 张表的模板（上年结转结余为表 11）不含。"),
-        c(.docEmptyNote, .completeness, "空表说明", "没有数字的表附有“…为空表”的说明", ""),
-        c(.docAssetYear, .completeness, "资产年份", "国有资产“截至 Y 年底”中 Y = 预算年度 − 1", ""),
+        c(.docEmptyNote, .completeness, "空表说明", "没有数字的表附有“…为空表”的说明", "政府性基金、国有资本经营、委托业务费、上年结转等表没有数字时，须说明“…为空表”，读者才知道不是漏印。"),
+        c(.docAssetYear, .completeness, "资产年份", "国有资产“截至 Y 年底”中 Y = 预算年度 − 1", "国有资产占用情况说明的是预算年度前一年年底的资产。"),
         c(.docYears, .completeness, "比较年份", "“Y 年预算数为”中 Y = 预算年度；“Y1 年与 Y2 年”“较/比/与 Y 年”中比较的是上年与本年",
           "只检查比较年份的固定说法；项目名称中的年份不检查。"),
-        c(.docProjectCount, .completeness, "项目个数", "“当年预算安排项目共 N 个”中 N = 项目支出情况说明列出的项目数", ""),
+        c(.docProjectCount, .completeness, "项目个数", "“当年预算安排项目共 N 个”中 N = 项目支出情况说明列出的项目数", "预算绩效情况中“当年预算安排项目共 N 个”，与项目支出情况说明逐一介绍的项目个数相同；没有逐一介绍时与表7 的项目个数比较。"),
         c(.docProjectTargets, .completeness, "项目绩效目标", "项目支出情况说明的每个项目都有项目支出绩效目标表",
           "一张目标表可以列出几个项目（以“、”分隔）。"),
     ]
