@@ -46,10 +46,7 @@ public struct Pipeline {
         report.diagnostics = disclosures.flatMap(\.diagnostics)
         let checks = timed("check") { disclosures.map(Checker.check) }
         for c in checks { for f in c.findings { report.findings[f.status, default: 0] += 1 } }
-        let ordered = timed("aggregate") { () -> [(Disclosure, String, CheckReport)] in
-            let bySource = Dictionary(zip(disclosures.map(\.source), checks), uniquingKeysWith: { a, _ in a })
-            return Pipeline.order(disclosures).map { ($0.0, $0.1, bySource[$0.0.source]!) }
-        }
+        let ordered = timed("aggregate") { Pipeline.order(Array(zip(disclosures, checks))) }
         let files = timed("render") { () -> [(String, [UInt8])] in
             let renderer = PageRenderer(site: site)
             var files: [(String, [UInt8])] = [("index.html", renderer.home(ordered))]
@@ -82,18 +79,20 @@ public struct Pipeline {
         return report
     }
 
-    /// Disclosures in a total order (year descending, department, source) with a stable file name each.
-    static func order(_ ds: [Disclosure]) -> [(Disclosure, String)] {
-        let sorted = ds.sorted { a, b in
-            ((a.year ?? 0), b.department, b.source) > ((b.year ?? 0), a.department, a.source)
+    /// Disclosures (each with what goes along with it, such as its checks) in a total order — year
+    /// descending, department, source — with a stable file name each.
+    static func order<Extra>(_ items: [(Disclosure, Extra)]) -> [(Disclosure, String, Extra)] {
+        let sorted = items.sorted { x, y in
+            let a = x.0, b = y.0
+            return ((a.year ?? 0), b.department, b.source) > ((b.year ?? 0), a.department, a.source)
         }
         var used = Set<String>()
-        return sorted.map { d in
+        return sorted.map { d, extra in
             var slug = "\(d.year.map(String.init) ?? "unknown")-\(Pipeline.hash(d.department))"
             var k = 2
             while used.contains(slug) { slug = "\(d.year.map(String.init) ?? "unknown")-\(Pipeline.hash(d.department))-\(k)"; k += 1 }
             used.insert(slug)
-            return (d, slug)
+            return (d, slug, extra)
         }
     }
 

@@ -15,7 +15,7 @@ public enum CheckFamily: Int, Sendable, CaseIterable {
 }
 
 /// Every check's stable id. Ids never change meaning; a retired check's id is not reused.
-public enum CheckID: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum CheckID: String, Sendable, Hashable, CaseIterable {
     case t1Balance = "t1.balance", t1Income = "t1.income", t1Expenditure = "t1.expenditure"
     case t2RowSum = "t2.row-sum", t2Fiscal = "t2.fiscal-subtotal"
     case t3RowSum = "t3.row-sum"
@@ -40,11 +40,6 @@ public enum CheckID: String, Sendable, Hashable, CaseIterable, Comparable {
     case mathVehicles = "math.vehicles"
     case docTables = "doc.tables", docEmptyNote = "doc.empty-note", docAssetYear = "doc.asset-year"
     case docYears = "doc.years", docProjectCount = "doc.project-count", docProjectTargets = "doc.project-targets"
-
-    /// Catalogue order.
-    public static func < (a: CheckID, b: CheckID) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
 
     public var info: CheckInfo { CheckCatalogue.byID[self]! }
 }

@@ -38,6 +38,16 @@ struct FindingLog {
             figures: [stated, reference]))
     }
 
+    /// `part ≤ whole`: a 其中 figure or a reserved share never exceeds what it is part of.
+    mutating func atMost(_ check: CheckID, _ what: String, part: Term?, whole: Term?) {
+        guard let part, let whole else { return }
+        let ok = part.value <= whole.value
+        findings.append(Finding(
+            check: check, status: ok ? .pass : .fail,
+            message: "\(what)：\(part.label) \(part.value.grouped) \(ok ? "≤" : ">") \(whole.label) \(whole.value.grouped)" + (ok ? "，成立。" : "，不能超过。"),
+            expected: "≤ \(whole.value.description)", actual: part.value.description, figures: [part, whole]))
+    }
+
     /// `stated` against a computed `expected`, with a tolerance.
     mutating func compare(_ check: CheckID, _ what: String, stated: Term, expected: FixedPoint, tolerance: FixedPoint,
                           figures: [Term], formula: String) {

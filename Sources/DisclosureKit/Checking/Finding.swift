@@ -44,6 +44,9 @@ public struct Term: Sendable, Hashable {
         self.init(label, row.value(column) ?? FixedPoint(units: 0, scale: 2), line: row.line)
     }
 
+    /// The same figure under another name (`表1 收入总计` rather than its row's label).
+    func named(_ label: String) -> Term { Term(label, value, line: line) }
+
     init?(_ label: String, _ figure: Sourced<FixedPoint>?) {
         guard let figure else { return nil }
         self.init(label, figure.value, line: figure.line)

@@ -20,7 +20,7 @@ enum NarrativeChecks {
         if let t6 = d.table(.generalBudgetBasic) {
             if let s = n.section(.basic) {
                 for f in s.amounts {
-                    let column = f.label.has("人员经费") ? 1 : f.label.has("公用经费") ? 2 : f.line == s.total?.line ? 0 : nil
+                    let column = f.label.has("人员经费") ? 1 : f.label.has("公用经费") ? 2 : s.isTotal(f) ? 0 : nil
                     guard let column else { continue }
                     log.same(.textPersonnelPublic, "说明 = 表6 总计", stated: f.term, reference: t6.term(t6.total(), column))
                 }
@@ -73,7 +73,7 @@ enum NarrativeChecks {
     static func fiscalGrants(_ s: NarrativeSection, _ t4: Table, _ log: inout FindingLog) {
         let classes = t4.rows.filter { $0.side == .expenditure && $0.role == .item && $0.code != nil }
         for f in s.amounts {
-            if f.line == s.total?.line, f.label == s.total?.label {
+            if s.isTotal(f) {
                 log.same(.textFiscal, "财政拨款收支总预算 = 表4 收入总计", stated: f.term, reference: t4.income("total"))
             } else if let key = incomeKey(f.label), ["generalBudget", "governmentFunds", "stateCapital"].contains(key) {
                 log.same(.textFiscal, "财政拨款收入 = 表4", stated: f.term, reference: t4.income(key))
@@ -97,7 +97,7 @@ enum NarrativeChecks {
             } else if f.label.hasSuffix("基本支出") || f.label.hasSuffix("项目支出") {
                 log.same(.textBasicProject, "一般公共预算拨款 = 表5 总计", stated: f.term,
                          reference: t5.term(t5.total(), f.label.hasSuffix("基本支出") ? "基本支出" : "项目支出"))
-            } else if f.line == s.total?.line, f.label == s.total?.label {
+            } else if s.isTotal(f) {
                 log.same(.textGeneralBudget, "一般公共预算拨款 = 表5 总计", stated: f.term, reference: t5.term(t5.total(), 0))
             }
         }
@@ -124,7 +124,7 @@ enum NarrativeChecks {
 
     static func carryover(_ s: NarrativeSection, _ t12: Table, _ log: inout FindingLog) {
         for f in s.amounts {
-            if f.line == s.total?.line, f.label == s.total?.label {
+            if s.isTotal(f) {
                 log.same(.textCarryover, "上年结转结余 = \(t12.name) 总计", stated: f.term, reference: t12.term(t12.total(), 0))
             } else if f.label == "财政拨款" || f.label == "非财政拨款" {
                 log.same(.textCarryover, "上年结转结余 = \(t12.name) 总计", stated: f.term, reference: t12.term(t12.total(), f.label + "小计"))

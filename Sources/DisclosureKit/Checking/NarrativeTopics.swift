@@ -30,33 +30,12 @@ extension NarrativeSection {
 
     /// The section's opening total: its first figure with an amount.
     var total: Figure? { amounts.first }
+
+    /// Whether `f` is that opening total.
+    func isTotal(_ f: Figure) -> Bool { f.line == total?.line && f.label == total?.label }
 }
 
 extension Figure {
     /// `说明 收支总预算`, the label as the narrative has it.
     var term: Term? { amount.map { Term("说明“\(label)”", $0.value, line: $0.line) } }
-}
-
-/// Names compared without the blanks PDF converters scatter through them.
-func squeezed(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
-}
-
-extension String {
-    /// Substring test on UTF-8 bytes: Foundation's `contains` folds Unicode on every call, which the
-    /// checks, testing hundreds of labels per disclosure, cannot afford.
-    func has(_ needle: String) -> Bool {
-        var haystack = self, needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
-                outer: for i in 0...(h.count - n.count) where h[i] == n[0] {
-                    for j in 1..<n.count where h[i + j] != n[j] { continue outer }
-                    return true
-                }
-                return false
-            }
-        }
-    }
 }

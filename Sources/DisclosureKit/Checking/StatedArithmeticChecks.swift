@@ -141,13 +141,8 @@ enum StatedArithmeticChecks {
         log.sum(.mathProcurement, "政府采购预算 = 货物 + 工程 + 服务", whole: total,
                 parts: [Term("货物", p.goods), Term("工程", p.works), Term("服务", p.services)])
         let sme = Term("面向中小企业预留", p.smeReserved), micro = Term("小微企业预留", p.microReserved)
-        for (part, whole) in [(sme, total), (micro, sme ?? total)] {
-            guard let part, let whole else { continue }
-            let ok = part.value <= whole.value
-            log.add(Finding(check: .mathProcurement, status: ok ? .pass : .fail,
-                            message: "\(part.label) \(part.value.grouped) \(ok ? "≤" : ">") \(whole.label) \(whole.value.grouped)" + (ok ? "，成立。" : "，预留不能超过总额。"),
-                            expected: "≤ \(whole.value.description)", actual: part.value.description, figures: [part, whole]))
-        }
+        log.atMost(.mathProcurement, "预留不超过采购总额", part: sme, whole: total)
+        log.atMost(.mathProcurement, "小微企业预留不超过中小企业预留", part: micro, whole: sme ?? total)
     }
 
     /// Vehicles by kind add up to the vehicles held, in number and in value.

@@ -22,9 +22,11 @@ struct BadgePanel {
             h.raw("</ul>\n")
         }
         h.raw("<div class=\"scroll\"><table>\n<caption>各项检查</caption>\n<thead><tr><th scope=\"col\">检查</th><th scope=\"col\">状态</th><th scope=\"col\">比较次数</th></tr></thead>\n<tbody>\n")
+        var counts: [CheckID: Int] = [:]
+        for f in report.findings { counts[f.check, default: 0] += 1 }
         for info in CheckCatalogue.all {
             let status = report.status(info.id)
-            let count = report.findings.filter { $0.check == info.id }.count
+            let count = counts[info.id] ?? 0
             h.raw("<tr><th scope=\"row\"><code>"); h.text(info.id.rawValue); h.raw("</code> "); h.text(info.title)
             h.raw("</th><td><span class=\"badge \(status.rawValue)\">"); h.text(status.label)
             h.raw("</span></td><td class=\"num\">\(count)</td></tr>\n")
