@@ -34,10 +34,10 @@ public struct Pipeline {
             defer { report.stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
             return try f()
         }
-        let site = try timed("config") { () throws -> SiteConfig in
+        let (site, theme) = try timed("config") { () throws -> (SiteConfig, Theme) in
             let path = options.content + "/site.json"
-            guard let data = try? fs.read(path) else { return .default }
-            return try SiteConfig.parse(data, path: path)
+            let site = try (try? fs.read(path)).map { try SiteConfig.parse($0, path: path) } ?? .default
+            return (site, try Theme.load(options.theme, fs: fs))
         }
         let disclosures = try timed("read") {
             try ContentFiles.expand([options.content], in: fs).map { DisclosureReader.read(path: $0, data: try fs.read($0)) }
@@ -46,30 +46,13 @@ public struct Pipeline {
         report.diagnostics = disclosures.flatMap(\.diagnostics)
         let checks = timed("check") { disclosures.map(Checker.check) }
         for c in checks { for f in c.findings { report.findings[f.status, default: 0] += 1 } }
-        let ordered = timed("aggregate") { Pipeline.order(Array(zip(disclosures, checks))) }
-        let files = timed("render") { () -> [(String, [UInt8])] in
-            let renderer = PageRenderer(site: site)
-            var files: [(String, [UInt8])] = [("index.html", renderer.home(ordered))]
-            files.append(("methodology.html", renderer.methodology()))
-            for (d, slug, checks) in ordered {
-                files.append(("d/\(slug).html", renderer.disclosure(d, report: checks, slug: slug)))
-                var json = DisclosureJSON.object(d).serialized()
-                json.append(0x0A)
-                files.append(("data/\(slug).json", json))
-                var checkJSON = CheckReportJSON.object(d, checks).serialized()
-                checkJSON.append(0x0A)
-                files.append(("data/\(slug).checks.json", checkJSON))
-            }
-            return files
-        }
+        let model = timed("aggregate") { SiteModel(site: site, checked: Array(zip(disclosures, checks))) }
+        let files = try timed("render") { try SiteRenderer(model: model, theme: theme).files() + theme.assets }
         report.pages = files.filter { $0.0.hasSuffix(".html") }.count
         try timed("publish") {
             let writer = try OutputWriter(output: options.output)
             do {
                 for (path, bytes) in files { try writer.write(path, bytes) }
-                for asset in (try? fs.files(under: options.theme)) ?? [] where !asset.hasSuffix(".html") {
-                    try writer.write(String(asset.dropFirst(options.theme.count + 1)), try fs.read(asset))
-                }
                 try writer.commit()
             } catch {
                 writer.abandon()

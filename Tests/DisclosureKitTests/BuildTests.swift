@@ -26,7 +26,7 @@ struct BuildTests {
         #expect(report.disclosures == 5)
         let a = Self.tree(base + "/a"), b = Self.tree(base + "/b")
         #expect(a.keys.filter { $0.hasPrefix("/d/") }.count == 5)
-        #expect(a.keys.filter { $0.hasPrefix("/data/") && !$0.hasSuffix(".checks.json") }.count == 5)
+        #expect(a.keys.filter { $0.hasPrefix("/data/") && $0.hasSuffix(".json") && !$0.hasSuffix(".checks.json") }.count == 5)
         #expect(a.keys.filter { $0.hasSuffix(".checks.json") }.count == 5)
         #expect(a["/methodology.html"] != nil)
         #expect(a["/index.html"] != nil && a["/style.css"] != nil)

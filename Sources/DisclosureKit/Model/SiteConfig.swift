@@ -8,6 +8,12 @@ public struct SiteConfig: Sendable {
     /// (sitemap, feed). Pages link relatively.
     public var baseURL: String
     public var language: String
+    /// The footer's text (e.g. the publisher's name and contact).
+    public var footer: String = ""
+    /// The about page's paragraphs.
+    public var about: [String] = []
+    /// A logo file inside the theme (e.g. `logo.svg`), shown in the header; none when empty.
+    public var logo: String = ""
     public var regions: [Region]
     /// Explicit placements: department name → region id, for names that don't start with a region's.
     public var departments: [String: String]
@@ -76,8 +82,15 @@ public struct SiteConfig: Sendable {
         }
         var base = try string("baseURL", "/")
         if !base.hasSuffix("/") { base += "/" }
-        return SiteConfig(title: try string("title", "部门预算公开"), description: try string("description", ""), baseURL: base,
-                          language: try string("language", "zh-CN"), regions: try regions(obj["regions"], "regions"),
-                          departments: obj["departments"] as? [String: String] ?? [:])
+        var site = SiteConfig(title: try string("title", "部门预算公开"), description: try string("description", ""), baseURL: base,
+                              language: try string("language", "zh-CN"), regions: try regions(obj["regions"], "regions"),
+                              departments: obj["departments"] as? [String: String] ?? [:])
+        site.footer = try string("footer", "")
+        site.logo = try string("logo", "")
+        if let about = obj["about"] {
+            guard let list = about as? [String] else { throw FileError(path: path, reason: "expected \"about\" to be a list of paragraphs (strings)") }
+            site.about = list
+        }
+        return site
     }
 }

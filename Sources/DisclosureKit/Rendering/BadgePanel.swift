@@ -21,7 +21,7 @@ struct BadgePanel {
             }
             h.raw("</ul>\n")
         }
-        h.raw("<div class=\"scroll\"><table>\n<caption>各项检查</caption>\n<thead><tr><th scope=\"col\">检查</th><th scope=\"col\">状态</th><th scope=\"col\">比较次数</th></tr></thead>\n<tbody>\n")
+        h.raw("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"各项检查\"><table>\n<caption>各项检查</caption>\n<thead><tr><th scope=\"col\">检查</th><th scope=\"col\">状态</th><th scope=\"col\">比较次数</th></tr></thead>\n<tbody>\n")
         var counts: [CheckID: Int] = [:]
         for f in report.findings { counts[f.check, default: 0] += 1 }
         for info in CheckCatalogue.all {
@@ -49,7 +49,10 @@ struct BadgePanel {
         h.raw("）")
     }
 
-    func anchor(for line: Int) -> Int? {
+    func anchor(for line: Int) -> Int? { BadgePanel.anchor(for: line, in: anchors) }
+
+    /// The nearest anchored line at or above `line`, in ascending `anchors`.
+    static func anchor(for line: Int, in anchors: [Int]) -> Int? {
         var lo = 0, hi = anchors.count
         while lo < hi { let mid = (lo + hi) / 2; if anchors[mid] <= line { lo = mid + 1 } else { hi = mid } }
         return lo > 0 ? anchors[lo - 1] : nil

@@ -5,6 +5,8 @@ struct HTML {
 
     mutating func raw(_ s: String) { bytes += s.utf8 }
 
+    mutating func rawBytes(_ b: [UInt8]) { bytes += b }
+
     /// Text content or attribute value, escaped: `& < > " '`.
     mutating func text(_ s: String) {
         for u in s.utf8 {

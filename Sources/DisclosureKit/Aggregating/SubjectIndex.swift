@@ -1,0 +1,69 @@
+/// The budget subjects of one classification across all disclosures: every code that occurs, its
+/// name, and each disclosure's amounts under it.
+///
+/// 功能分类 comes from 表3 部门支出总体情况表 (合计, 基本支出, 项目支出); 经济分类 from 表6
+/// 一般公共预算基本支出情况表 (合计, 人员经费, 公用经费), the only table these templates key by it.
+public struct SubjectIndex: Sendable {
+    /// One disclosure's amounts under a code, as disclosed, in the disclosure's unit.
+    public struct Use: Sendable {
+        public let entry: Entry
+        public let line: Int
+        /// The three columns of the source table.
+        public let amounts: [FixedPoint?]
+        /// The code's 合计 as a percentage of the disclosure's 支出总计, to two decimals.
+        public let share: FixedPoint?
+    }
+
+    public struct Node: Sendable {
+        public let code: SubjectCode
+        /// The name the newest disclosure prints for the code.
+        public let name: String
+        /// Newest year first, then department.
+        public let uses: [Use]
+        /// 合计 in 万元 per year.
+        public let totals: [Int: FixedPoint]
+    }
+
+    public let system: SubjectCode.System
+    /// By code.
+    public let nodes: [Node]
+
+    public var title: String { system == .functional ? "支出功能分类科目" : "支出经济分类科目" }
+    public var folder: String { system == .functional ? "functional" : "economic" }
+    public var sourceTable: TableKind { system == .functional ? .expenditure : .generalBudgetBasic }
+    /// Headings of the three amount columns.
+    public var columns: [String] { system == .functional ? ["合计", "基本支出", "项目支出"] : ["合计", "人员经费", "公用经费"] }
+
+    init(_ system: SubjectCode.System, _ entries: [Entry]) {
+        self.system = system
+        let kind: TableKind = system == .functional ? .expenditure : .generalBudgetBasic
+        var uses: [String: [Use]] = [:]
+        var names: [String: String] = [:]
+        for e in entries {
+            guard let t = e.disclosure.table(kind) else { continue }
+            let whole = e.disclosure.summary.expenditureTotal?.value
+            var seen = Set<String>()
+            for r in t.rows {
+                // Codes become file names: digits only, and once per disclosure.
+                guard let c = r.code, c.system == system, !c.code.isEmpty, c.code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                      seen.insert(c.code).inserted else { continue }
+                let amounts = (0..<3).map { r.value($0) }
+                let share = whole.flatMap { w in (amounts[0] ?? .zero).percent(of: w, decimals: 2) }
+                uses[c.code, default: []].append(Use(entry: e, line: r.line, amounts: amounts, share: share))
+                if names[c.code] == nil { names[c.code] = r.label }
+            }
+        }
+        nodes = uses.keys.sorted().map { code in
+            var totals: [Int: FixedPoint] = [:]
+            for u in uses[code]! {
+                guard let y = u.entry.disclosure.year, let v = u.amounts[0] else { continue }
+                let wan = v.inTenThousandYuan(from: u.entry.disclosure.unit)
+                totals[y] = (totals[y] ?? .zero).adding(wan) ?? totals[y]
+            }
+            return Node(code: SubjectCode(system: system, code: code), name: names[code]!, uses: uses[code]!, totals: totals)
+        }
+    }
+
+    /// The node for a code.
+    public func node(_ code: String) -> Node? { nodes.first { $0.code.code == code } }
+}

@@ -1,0 +1,60 @@
+/// The pages that explain the site: methodology, glossary, about, and the 404 page.
+extension SiteRenderer {
+    func methodology() throws -> [UInt8] {
+        var h = HTML()
+        for family in CheckFamily.allCases {
+            h.raw("<h2 id=\"family-\(family.rawValue)\">"); h.text("\(family.rawValue). \(family.title)"); h.raw("</h2>\n<dl class=\"checks-list\">\n")
+            for c in CheckCatalogue.all where c.family == family {
+                h.raw("<dt id=\"\(c.id.rawValue)\"><code>"); h.text(c.id.rawValue); h.raw("</code> "); h.text(c.title)
+                h.raw("</dt>\n<dd><p>"); h.text(c.formula); h.raw("</p>")
+                if !c.explanation.isEmpty { h.raw("<p>"); h.text(c.explanation); h.raw("</p>") }
+                h.raw("</dd>\n")
+            }
+            h.raw("</dl>\n")
+        }
+        return try render("methodology", title: "检查方法", root: "", section: "methodology", [
+            "checks": .html(h.bytes),
+            "checkCount": .text(String(CheckCatalogue.all.count)),
+        ])
+    }
+
+    /// Every term any disclosure explains, with each distinct definition and who gives it.
+    func glossary() throws -> [UInt8] {
+        var order: [String] = []
+        var definitions: [String: [(String, [Entry], Int)]] = [:]
+        for e in model.entries {
+            for g in e.disclosure.narrative.glossary {
+                if definitions[g.term] == nil { order.append(g.term); definitions[g.term] = [] }
+                if let k = definitions[g.term]!.firstIndex(where: { $0.0 == g.definition }) {
+                    definitions[g.term]![k].1.append(e)
+                } else {
+                    definitions[g.term]!.append((g.definition, [e], g.line))
+                }
+            }
+        }
+        let terms: [TemplateValue] = order.sorted().enumerated().map { k, term in
+            .object(["term": .text(term), "id": .text("g\(k + 1)"), "definitions": .list(definitions[term]!.map { text, entries, line in
+                .object(["text": .text(text), "sources": .list(entries.map { e in
+                    .link("d/\(e.slug).html#L\(e.disclosure.narrative.glossary.first { $0.term == term }?.line ?? line)", "\(e.disclosure.department) \(e.yearLabel)")
+                })])
+            })])
+        }
+        return try render("glossary", title: "名词解释", root: "", section: "glossary", ["terms": .list(terms)])
+    }
+
+    func about() throws -> [UInt8] {
+        let kinds = TableKind.allCases.filter { k in model.entries.contains { $0.disclosure.table(k)?.rows.isEmpty == false } }
+        return try render("about", title: "关于与数据", root: "", section: "about", [
+            "paragraphs": .list(site.about.map { .text($0) }),
+            "count": .text(String(model.entries.count)),
+            "departmentCount": .text(String(model.departments.count)),
+            "tables": .list(kinds.map { .link("data/tables/t\($0.standardNumber).csv", "表\($0.standardNumber) \($0.title)") }),
+        ])
+    }
+
+    /// The 404 page is served at whatever address was not found, so its links start from the site's
+    /// own path (the path part of `baseURL`) rather than from where the page is.
+    func notFound() throws -> [UInt8] {
+        try render("notfound", title: "页面不存在", root: SiteFeeds.path(of: site.baseURL), section: "", [:])
+    }
+}

@@ -1,0 +1,112 @@
+/// The subject indexes: a classification's tree of codes with totals per year, and a page per code
+/// listing every disclosure that spends under it.
+extension SiteRenderer {
+    func subjects(_ index: SubjectIndex) throws -> [UInt8] {
+        let years = model.years
+        let rows: [[TableHTML.Cell]] = index.nodes.map { n in
+            var first = TableHTML.Cell.text(n.code.code + " " + n.name, href: "\(index.folder)/\(n.code.code).html")
+            first.level = n.code.level
+            return [first, .text(n.code.levelName), .count(Set(n.uses.map(\.entry.departmentSlug)).count)]
+                + years.map { .amount(n.totals[$0]) }
+        }
+        let table = TableHTML(caption: "\(index.title)及各年合计（万元）",
+                              columns: [("科目", false), ("级次", false), ("部门数", true)] + years.map { ("\($0) 年合计", true) }, rows: rows, id: "tree")
+        return try render("subjects", title: index.title, root: "../", section: index.folder, [
+            "name": .text(index.title),
+            "system": .text(index.folder),
+            "sourceTable": .text("表\(index.sourceTable.standardNumber) \(index.sourceTable.title)"),
+            "columns": .text(index.columns.joined(separator: "、")),
+            "tree": .html(table.bytes),
+            "count": .text(String(index.nodes.count)),
+        ])
+    }
+
+    func subject(_ n: SubjectIndex.Node, in index: SubjectIndex) throws -> [UInt8] {
+        let rows: [[TableHTML.Cell]] = n.uses.map { u in
+            let d = u.entry.disclosure
+            return [.text(d.department, href: "../../d/\(u.entry.slug).html#L\(u.line)"), .text(u.entry.yearLabel), .text(d.unit.rawValue)]
+                + u.amounts.map { .amount($0) } + [.percent(u.share)]
+        }
+        let table = TableHTML(caption: "在 \(n.code.code) \(n.name) 下安排支出的部门",
+                              columns: [("部门", false), ("年度", false), ("单位", false)] + index.columns.map { ($0, true) } + [("占部门支出总计", true)],
+                              rows: rows, id: "uses", sortable: true)
+        let prefix = n.code.code
+        let children = index.nodes.filter { $0.code.parent?.code == prefix }
+        var path: [TemplateValue] = []
+        var up = n.code.parent
+        while let p = up {
+            if let node = index.node(p.code) { path.insert(.link("\(p.code).html", "\(p.code) \(node.name)"), at: 0) }
+            up = p.parent
+        }
+        return try render("subject", title: "\(n.code.code) \(n.name) · \(index.title)", root: "../../", section: index.folder, [
+            "code": .text(n.code.code),
+            "name": .text(n.name),
+            "level": .text(n.code.levelName),
+            "classification": .text(index.title),
+            "indexHref": .text("../\(index.folder).html"),
+            "parents": .list(path),
+            "hasChildren": .bool(!children.isEmpty),
+            "children": .list(children.map { .link("\($0.code.code).html", "\($0.code.code) \($0.name)") }),
+            "totals": .list(model.years.compactMap { y in n.totals[y].map { .object(["year": .text(String(y)), "total": .text($0.grouped + " 万元")]) } }),
+            "sourceTable": .text("表\(index.sourceTable.standardNumber) \(index.sourceTable.title)"),
+            "uses": .html(table.bytes),
+        ])
+    }
+}
+
+/// The comparison tables: per year, and per year and region, departments side by side.
+extension SiteRenderer {
+    struct CompareView {
+        let year: Int
+        let region: SiteConfig.Region?
+        var path: String { "compare/\(year)\(region.map { "-" + $0.id } ?? "").html" }
+        var label: String { "\(year) 年" + (region.map { " · " + $0.name } ?? " · 全部") }
+    }
+
+    /// Newest year first; within a year, all departments, then each region in use.
+    var compareViews: [CompareView] {
+        model.years.flatMap { y in
+            [CompareView(year: y, region: nil)] + model.regionsInUse.filter { !model.entries(year: y, region: $0.region.id).isEmpty }
+                .map { CompareView(year: y, region: $0.region) }
+        }
+    }
+
+    func compare(_ view: CompareView) throws -> [UInt8] {
+        // Sorted by 支出总计, largest first, then name: useful without the sorting script.
+        let entries = model.entries(year: view.year, region: view.region?.id).sorted { a, b in
+            let x = Metric.expenditure.value(in: a.disclosure)?.value.inTenThousandYuan(from: a.disclosure.unit) ?? .zero
+            let y = Metric.expenditure.value(in: b.disclosure)?.value.inTenThousandYuan(from: b.disclosure.unit) ?? .zero
+            return x != y ? x > y : (a.disclosure.department, a.slug) < (b.disclosure.department, b.slug)
+        }
+        let metrics = Metric.allCases.filter { $0 != .revenue }
+        let rows: [[TableHTML.Cell]] = entries.map { e in
+            let d = e.disclosure
+            var row: [TableHTML.Cell] = [.text(d.department, href: "../d/\(e.slug).html")]
+            for m in metrics {
+                let v = m.value(in: d)
+                row.append(.amount(v?.value.inTenThousandYuan(from: d.unit), href: v.map { "../d/\(e.slug).html#L\($0.line)" }))
+            }
+            let staff = d.overview.staff?.actual?.value
+            row.append(.count(staff))
+            let total = Metric.expenditure.value(in: d)?.value.inTenThousandYuan(from: d.unit)
+            row.append(.amount(staff.flatMap { s in total?.divided(by: s, decimals: 2) }))
+            let three = Metric.threePublic.value(in: d)?.value.inTenThousandYuan(from: d.unit)
+            row.append(.amount(staff.flatMap { s in three?.divided(by: s, decimals: 2) }))
+            var grade = TableHTML.Cell.text(e.report.grade.letter, href: "../d/\(e.slug).html#checks")
+            grade.sortKey = e.report.grade.letter
+            row.append(grade)
+            return row
+        }
+        let totals = SiteModel.totals(entries)
+        let footer: [TableHTML.Cell] = [.text("合计（\(entries.count) 个部门）")] + metrics.map { .amount(totals.sums[$0]) } + [.count(nil), .count(nil), .count(nil), .text("")]
+        let table = TableHTML(caption: "\(view.label) 部门预算对比（万元）",
+                              columns: [("部门", false)] + metrics.map { ($0.label, true) } + [("实有人数", true), ("人均支出", true), ("人均“三公”经费", true), ("评级", false)],
+                              rows: rows, id: "compare", sortable: true, footer: footer)
+        return try render("compare", title: view.label + " 部门对比", root: "../", section: "compare", [
+            "heading": .text(view.label),
+            "views": .list(compareViews.map { .link("../" + $0.path, $0.label, current: $0.path == view.path) }),
+            "table": .html(table.bytes),
+            "sources": .list(metrics.map { .object(["label": .text($0.label), "source": .text($0.source)]) }),
+        ])
+    }
+}

@@ -1,0 +1,65 @@
+/// A data table as accessible markup: a caption, column headers with `scope="col"`, a row header per
+/// row with `scope="row"`, amounts right-aligned, inside a box that scrolls sideways on a phone.
+/// The site's own tables (totals, comparisons, subject lists) are all made by it.
+struct TableHTML {
+    /// One cell: text, possibly a link, possibly numeric (right-aligned, sortable by `sortKey`).
+    struct Cell {
+        var text: String
+        var href: String? = nil
+        var numeric = false
+        /// For the sorting script: a plain number, so `1,234.50` sorts after `987.00`.
+        var sortKey: String? = nil
+        /// 1 = 类, 2 = 款, 3 = 项, for indenting a subject tree.
+        var level: Int? = nil
+
+        static func text(_ s: String, href: String? = nil) -> Cell { Cell(text: s, href: href) }
+        /// An amount with thousands separators, or — when not disclosed.
+        static func amount(_ v: FixedPoint?, href: String? = nil) -> Cell {
+            Cell(text: v?.grouped ?? "—", href: v == nil ? nil : href, numeric: true, sortKey: v?.description ?? "")
+        }
+        static func count(_ n: Int?) -> Cell { Cell(text: n.map(String.init) ?? "—", numeric: true, sortKey: n.map(String.init) ?? "") }
+        static func percent(_ v: FixedPoint?) -> Cell { Cell(text: v.map { $0.description + "%" } ?? "—", numeric: true, sortKey: v?.description ?? "") }
+    }
+
+    var caption: String
+    var columns: [(name: String, numeric: Bool)]
+    var rows: [[Cell]]
+    var id: String? = nil
+    /// Adds the `sortable` class the theme's script looks for.
+    var sortable = false
+    /// A last row of totals, in `<tfoot>`.
+    var footer: [Cell]? = nil
+
+    func render(into h: inout HTML) {
+        h.raw("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
+        h.text(caption)
+        h.raw("\"><table")
+        if let id { h.raw(" id=\""); h.text(id); h.raw("\"") }
+        if sortable { h.raw(" class=\"sortable\"") }
+        h.raw(">\n<caption>"); h.text(caption); h.raw("</caption>\n<thead><tr>")
+        for c in columns {
+            h.raw(c.numeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            h.text(c.name); h.raw("</th>")
+        }
+        h.raw("</tr></thead>\n<tbody>\n")
+        for r in rows { row(r, into: &h) }
+        h.raw("</tbody>\n")
+        if let footer { h.raw("<tfoot>\n"); row(footer, into: &h); h.raw("</tfoot>\n") }
+        h.raw("</table></div>\n")
+    }
+
+    private func row(_ r: [Cell], into h: inout HTML) {
+        h.raw("<tr>")
+        for (k, c) in r.enumerated() {
+            h.raw(k == 0 ? "<th scope=\"row\"" : "<td")
+            if c.numeric { h.raw(" class=\"num\"") } else if let l = c.level { h.raw(" class=\"level\(l)\"") }
+            if let s = c.sortKey { h.raw(" data-sort=\""); h.text(s); h.raw("\"") }
+            h.raw(">")
+            if let href = c.href { h.raw("<a href=\""); h.text(href); h.raw("\">"); h.text(c.text); h.raw("</a>") } else { h.text(c.text) }
+            h.raw(k == 0 ? "</th>" : "</td>")
+        }
+        h.raw("</tr>\n")
+    }
+
+    var bytes: [UInt8] { var h = HTML(); render(into: &h); return h.bytes }
+}

@@ -1,0 +1,46 @@
+/// The publisher's theme: page templates under `templates/` (with `partials/`), and every other file —
+/// CSS, scripts, the logo — copied to the site as it is.
+public struct Theme: Sendable {
+    /// The page templates every theme must have, by name (`templates/<name>.html`).
+    public static let pages = ["layout", "home", "disclosure", "department", "subjects", "subject", "compare",
+                               "methodology", "glossary", "about", "notfound"]
+
+    let templates: [String: Template]
+    let partials: [String: Template]
+    /// Files copied as they are: path inside the theme → bytes.
+    let assets: [(String, [UInt8])]
+
+    /// Loads a theme folder; the error names a template that is missing or wrong.
+    public static func load(_ folder: String, fs: FileSystem) throws -> Theme {
+        var templates: [String: Template] = [:], partials: [String: Template] = [:]
+        var assets: [(String, [UInt8])] = []
+        let files = fs.isDirectory(folder) ? try fs.files(under: folder).sorted() : []
+        for path in files {
+            let relative = String(path.dropFirst(folder.count + 1))
+            if relative.hasPrefix("templates/") {
+                guard relative.hasSuffix(".html") else { continue }
+                let name = String(relative.dropFirst("templates/".count).dropLast(".html".count))
+                let t = try Template(file: path, bytes: try fs.read(path))
+                if name.hasPrefix("partials/") { partials[String(name.dropFirst("partials/".count))] = t } else { templates[name] = t }
+            } else {
+                assets.append((relative, try fs.read(path)))
+            }
+        }
+        for name in pages where templates[name] == nil {
+            throw FileError(path: "\(folder)/templates/\(name).html",
+                            reason: "expected the \(name) page template; found no such file — copy it from the default theme in the repository's theme/ folder")
+        }
+        return Theme(templates: templates, partials: partials, assets: assets)
+    }
+
+    /// Renders page template `name` with `values`, then the layout around it (`{{{content}}}`).
+    func page(_ name: String, _ values: [String: TemplateValue]) throws -> [UInt8] {
+        var body = HTML()
+        try templates[name]!.render(.object(values), partials: partials, into: &body)
+        var context = values
+        context["content"] = .html(body.bytes)
+        var page = HTML()
+        try templates["layout"]!.render(.object(context), partials: partials, into: &page)
+        return page.bytes
+    }
+}
