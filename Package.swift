@@ -15,7 +15,7 @@ let package = Package(
             name: "DisclosureKitTests",
             dependencies: ["DisclosureKit"],
             path: "Tests/DisclosureKitTests",
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )
