@@ -40,7 +40,7 @@ public struct Pipeline {
             return (site, try Theme.load(options.theme, fs: fs))
         }
         let disclosures = try timed("read") {
-            try ContentFiles.expand([options.content], in: fs).map { DisclosureReader.read(path: $0, data: try fs.read($0)) }
+            try ContentFiles.expand([options.content], in: fs).map { DisclosureReader.read(path: display($0), data: try fs.read($0)) }
         }
         report.disclosures = disclosures.count
         report.diagnostics = disclosures.flatMap(\.diagnostics)
@@ -60,6 +60,15 @@ public struct Pipeline {
             }
         }
         return report
+    }
+
+    /// A disclosure's path as the site and the messages show it: from the content folder's own name
+    /// (`content/disclosures/a.txt`), so the same content gives the same pages wherever it is checked out.
+    func display(_ path: String) -> String {
+        let folder = options.content.hasSuffix("/") ? String(options.content.dropLast()) : options.content
+        guard path.hasPrefix(folder + "/") else { return path }
+        let name = folder.split(separator: "/").last.map(String.init) ?? folder
+        return name + path.dropFirst(folder.count)
     }
 
     /// Disclosures (each with what goes along with it, such as its checks) in a total order — year

@@ -82,7 +82,7 @@ import Testing
             names.append(path)
             // The theme's own files are copied as they are; what the build writes is pinned.
             if [".css", ".js", ".svg"].contains(where: path.hasSuffix) { continue }
-            if let problem = Golden.check(Array(data), name: "site/" + path) { Issue.record(Comment(rawValue: problem)) }
+            if let problem = Golden.check(Array(data), name: "site/" + path) { Issue.record("\(problem)") }
         }
         #expect(Golden.check(Array((names.joined(separator: "\n") + "\n").utf8), name: "site-files.txt") == nil, "the set of files changed")
         // The department disclosed two years: its page lines them up and each year links the other.
