@@ -6,6 +6,8 @@ public struct Pipeline {
         public var content = "content"
         public var theme = "theme"
         public var output = "public"
+        /// Fail the build, leaving the previous site as it was, when any disclosure has a read error.
+        public var strict = false
         public init() {}
     }
 
@@ -40,10 +42,12 @@ public struct Pipeline {
             return (site, try Theme.load(options.theme, fs: fs))
         }
         let disclosures = try timed("read") {
-            try ContentFiles.expand([options.content], in: fs).map { DisclosureReader.read(path: display($0), data: try fs.read($0)) }
+            Duplicates.mark(try ContentFiles.expand([options.content], in: fs).map { DisclosureReader.read(path: display($0), data: try fs.read($0)) })
         }
         report.disclosures = disclosures.count
         report.diagnostics = disclosures.flatMap(\.diagnostics)
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        if options.strict, !errors.isEmpty { throw StrictFailure(errors: errors) }
         let checks = timed("check") { disclosures.map(Checker.check) }
         for c in checks { for f in c.findings { report.findings[f.status, default: 0] += 1 } }
         let model = timed("aggregate") { SiteModel(site: site, checked: Array(zip(disclosures, checks))) }
@@ -60,6 +64,14 @@ public struct Pipeline {
             }
         }
         return report
+    }
+
+    /// `--strict` and a disclosure could not be read cleanly.
+    public struct StrictFailure: Error, CustomStringConvertible {
+        public let errors: [Diagnostic]
+        public var description: String {
+            "\(errors.count) read error(s) with --strict; the previous site is left as it was:\n" + errors.map(\.description).joined(separator: "\n")
+        }
     }
 
     /// A disclosure's path as the site and the messages show it: from the content folder's own name

@@ -54,7 +54,13 @@ public struct SiteModel: Sendable {
 
     public init(site: SiteConfig, checked: [(Disclosure, CheckReport)]) {
         self.site = site
-        let ordered = Pipeline.order(checked)
+        // A file whose department could not be read is still listed, under its file name.
+        let named = checked.map { d, r in
+            var d = d
+            if d.department.isEmpty { d.department = "未识别的文件 " + (d.source.split(separator: "/").last.map(String.init) ?? d.source) }
+            return (d, r)
+        }
+        let ordered = Pipeline.order(named)
         var departmentSlugs: [String: String] = [:]
         var used = Set<String>()
         for name in Set(ordered.map(\.0.department)).sorted() {

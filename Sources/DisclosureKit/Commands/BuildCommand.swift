@@ -3,17 +3,19 @@ import Foundation
 /// `disclose build`: the whole site from `content/` into `public/`.
 enum BuildCommand {
     static let help = """
-    Usage: disclose build [--content DIR] [--theme DIR] [--output DIR] [--quiet]
+    Usage: disclose build [--content DIR] [--theme DIR] [--output DIR] [--strict] [--quiet]
 
     Reads every disclosure under the content folder (default content/), with content/site.json,
     and writes the static site to the output folder (default public/), using the theme folder
-    (default theme/) for the stylesheet. The site is written to a staging folder and swapped in
+    (default theme/) for the templates, stylesheet and scripts. The site is written to a staging folder and swapped in
     at the end: a failed build leaves the previous site as it was.
 
     Options:
       --content DIR   Where the disclosures and site.json are.
       --theme DIR     Where the stylesheet and other assets are.
       --output DIR    Where the site is written.
+      --strict        Fail (exit 1, previous site kept) when any disclosure has a read error;
+                      without it a bad disclosure is reported, shown as such, and the rest is built.
       --quiet         Print nothing but errors.
       -h, --help      This help.
 
@@ -28,6 +30,7 @@ enum BuildCommand {
             switch a {
             case "-h", "--help": var r = CommandResult(); r.out(help); return r
             case "--quiet": quiet = true
+            case "--strict": options.strict = true
             case "--content", "--theme", "--output":
                 guard i + 1 < args.count else { return .usage("\(a) needs a folder", help: help) }
                 i += 1

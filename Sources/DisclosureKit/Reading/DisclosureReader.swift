@@ -3,8 +3,12 @@
 public enum DisclosureReader {
     /// Reads the bytes of a file; `path` is used for the model's `source` and in diagnostics.
     public static func read(path: String, data: [UInt8]) -> Disclosure {
-        let text = SourceText(path: path, data: data)
         var d = Disclosure(source: path)
+        if let problem = unreadable(data) {
+            d.diagnostics = [Diagnostic(.error, file: path, line: 1, problem, fix: "replace the file with the disclosure's text (UTF-8)")]
+            return d
+        }
+        let text = SourceText(path: path, data: data)
         d.diagnostics = text.diagnostics
         let outline = Outline(text)
 
@@ -33,6 +37,23 @@ public enum DisclosureReader {
             let (glossary, signed) = GlossaryReader.read(text, lines: p4)
             d.narrative.glossary = glossary
             d.signedOn = signed
+            if signed == nil {
+                d.diagnostics.append(Diagnostic(.warning, file: path, line: max(1, text.lineCount),
+                    "expected the date the disclosure was signed at its end (`2026年2月14日`); found none — the file may be cut off",
+                    fix: "check the end of the file against the original"))
+            }
+        } else if outline.parts[3] != nil {
+            d.diagnostics.append(Diagnostic(.error, file: path, line: max(1, text.lineCount),
+                "expected 第四部分 名词解释 after the narrative; found the end of the file — it may be cut off",
+                fix: "check the end of the file against the original"))
+        }
+        if d.tables.isEmpty, outline.parts.isEmpty {
+            // Not a disclosure at all: one error says so, rather than one per missing part.
+            d.diagnostics = text.diagnostics
+            d.diagnostics.append(Diagnostic(.error, file: path, line: 1,
+                "expected a 部门预算公开: a title with its year, 第二部分 with 表1…表12, 第三部分 情况说明; found text with none of these",
+                fix: "check that this file is a budget disclosure"))
+            return d
         }
         if d.year == nil {
             d.diagnostics.append(Diagnostic(.error, file: path, line: outline.cover.first ?? 1,
@@ -49,6 +70,28 @@ public enum DisclosureReader {
         return d
     }
 
+    /// Why a file cannot be text at all (empty, or binary: NUL bytes outside UTF-16), or nil.
+    static func unreadable(_ data: [UInt8]) -> String? {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return "expected a disclosure's text; found an empty file"
+        }
+        let kinds: [(magic: [UInt8], name: String)] = [
+            (Array("%PDF".utf8), "a PDF"), ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (or .docx/.xlsx)"), ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+            ([0xFF, 0xD8, 0xFF], "a JPEG image"), ([0xD0, 0xCF, 0x11, 0xE0], "an old Word or Excel file"),
+        ]
+        if let kind = kinds.first(where: { data.starts(with: $0.magic) }) {
+            return "expected a disclosure's text; found \(kind.name) — convert it to text first"
+        }
+        // A stray NUL is dropped as noise; many of them mean the file is not text (UTF-16 aside).
+        let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        let sample = data.prefix(65536)
+        let nuls = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        if !utf16, nuls * 100 > sample.count {
+            return "expected a disclosure's text; found binary data (\(nuls) NUL bytes in its first \(sample.count) bytes)"
+        }
+        return nil
+    }
+
     /// Title, department and year from the cover lines (`2026 年昌吉市人民政府办公室` / `部门预算公开`).
     static func readCover(_ text: SourceText, _ outline: Outline, into d: inout Disclosure) {
         let joined = outline.cover.map { Bytes.cleanText(text.line($0)) }.joined()
@@ -59,11 +102,21 @@ public enum DisclosureReader {
             d.year = year
             rest.removeSubrange(range)
         }
-        for suffix in ["部门预算公开", "单位预算公开", "预算公开", "部门预算", "单位预算"] {
+        for suffix in ["部门预算公开", "单位预算公开", "预算公开", "部门预算", "单位预算", "度部门决算", "度单位决算", "部门决算", "单位决算"] {
             if let r = rest.range(of: suffix) { rest.removeSubrange(r.lowerBound..<rest.endIndex); break }
         }
         d.department = rest
         d.departmentLine = outline.cover.first ?? 1
+        // Templates that name the department on a line of its own (`预算单位：上海市财政局`).
+        for line in outline.cover {
+            let t = Bytes.cleanText(text.line(line)).replacingOccurrences(of: " ", with: "")
+            for label in ["预算单位：", "预算单位:", "单位名称：", "单位名称:", "编制单位：", "编制单位:"] where t.hasPrefix(label) && t.count > label.count {
+                d.title = compact.replacingOccurrences(of: t, with: "")
+                d.department = String(t.dropFirst(label.count))
+                d.departmentLine = line
+                return
+            }
+        }
     }
 
     /// The first `20xx年` in a string, with its range.

@@ -68,10 +68,17 @@ public struct SourceText: Sendable {
         if isValidUTF8(data) {
             return data
         }
-        diagnostics.append(Diagnostic(.error, file: path, line: 1,
-            "expected text in UTF-8 (or UTF-16 with a byte-order mark); found bytes that are not",
-            fix: "save the file as UTF-8"))
-        return Array(String(decoding: data, as: UTF8.self).utf8)
+        // Not UTF-8: GB18030 (GBK, GB2312) is what Chinese government files most often are.
+        switch GB18030.decode(data) {
+        case .success(let utf8): return utf8
+        case .failure(let f):
+            let line = 1 + data[..<f.offset].reduce(0) { $0 + ($1 == Bytes.newline ? 1 : 0) }
+            let found = data[f.offset..<min(data.count, f.offset + 4)].map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+            diagnostics.append(Diagnostic(.error, file: path, line: line,
+                "expected text in UTF-8, GB18030/GBK or UTF-16 with a byte-order mark; found bytes that are none of these (\(found) at byte \(f.offset))",
+                fix: "save the file as UTF-8; invalid bytes are shown as �"))
+            return Array(String(decoding: data, as: UTF8.self).utf8)
+        }
     }
 
     private static func isValidUTF8(_ data: [UInt8]) -> Bool {
@@ -86,6 +93,20 @@ public struct SourceText: Sendable {
         }
     }
 
+    /// A converter's page-break line — `===== page 3 =====`, `<!-- page 3 -->`, `-- PAGE_BREAK --` —
+    /// which becomes an empty line (the line still counts, so line numbers stay the file's).
+    static func isPageMarker(_ raw: ArraySlice<UInt8>) -> Bool {
+        var a = raw.startIndex, b = raw.endIndex
+        while a < b, raw[a] == Bytes.space || raw[a] == Bytes.tab { a += 1 }
+        while b > a, raw[b - 1] == Bytes.space || raw[b - 1] == Bytes.tab { b -= 1 }
+        let line = raw[a..<b]
+        guard let first = line.first, first == 0x3D || first == 0x3C || first == 0x2D, line.count < 64 else { return false }
+        let text = String(decoding: line, as: UTF8.self).lowercased()
+        return (text.hasPrefix("=====") && text.hasSuffix("=====") && text.contains("page"))
+            || (text.hasPrefix("<!--") && text.hasSuffix("-->") && text.contains("page"))
+            || text == "-- page_break --"
+    }
+
     /// The converters' formatting tags and what each becomes: bold and paragraph marks vanish, a line
     /// break inside a line becomes a blank.
     private static let formattingTags: [(tag: [UInt8], blank: Bool)] =
@@ -95,6 +116,7 @@ public struct SourceText: Sendable {
     /// Copies one raw line, dropping formatting the converters add: known tags, `**`, a markdown
     /// heading prefix and a `- ` list marker. Anything else, markup included, stays as text.
     static func appendClean(_ raw: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        if isPageMarker(raw) { return }
         var s = raw.startIndex
         let e = raw.endIndex
         let hasTab = raw.contains(Bytes.tab)
