@@ -14,7 +14,7 @@ struct Chart {
 
     static let width: Int64 = 600
 
-    /// The parts' shares of their sum in tenths of a percent and their bar widths, computed in integers.
+    /// Each part's share of the sum (a percentage to one decimal) and its bar width, computed in integers.
     private func layout() -> (total: FixedPoint, shares: [FixedPoint?], widths: [Int64])? {
         guard let total = FixedPoint.sum(parts.map(\.value)), total.units > 0 else { return nil }
         let scale = parts.map(\.value.scale).max() ?? 0
