@@ -92,12 +92,16 @@ public struct Pipeline {
         }
         var used = Set<String>()
         return sorted.map { d, extra in
-            var slug = "\(d.year.map(String.init) ?? "unknown")-\(Pipeline.hash(d.department))"
-            var k = 2
-            while used.contains(slug) { slug = "\(d.year.map(String.init) ?? "unknown")-\(Pipeline.hash(d.department))-\(k)"; k += 1 }
-            used.insert(slug)
-            return (d, slug, extra)
+            (d, unique("\(d.year.map(String.init) ?? "unknown")-\(Pipeline.hash(d.department))", &used), extra)
         }
+    }
+
+    /// `base`, or `base-2`, `base-3`… if taken; the name returned is marked as taken.
+    static func unique(_ base: String, _ used: inout Set<String>) -> String {
+        var name = base, k = 2
+        while used.contains(name) { name = "\(base)-\(k)"; k += 1 }
+        used.insert(name)
+        return name
     }
 
     /// FNV-1a of the name, as 8 hex digits: a file name that is the same on every build and safe

@@ -5,16 +5,9 @@ import Foundation
 struct SiteLinks {
     let files: [String: Data]
 
+    /// Every file under `folder`, by its path inside it.
     init(_ folder: String) {
-        var files: [String: Data] = [:]
-        let base = URL(fileURLWithPath: folder).standardizedFileURL.path
-        for case let path as String in FileManager.default.enumerator(atPath: base) ?? FileManager.default.enumerator(atPath: "/")! {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDir), !isDir.boolValue {
-                files[path] = FileManager.default.contents(atPath: base + "/" + path)
-            }
-        }
-        self.files = files
+        files = Dictionary(uniqueKeysWithValues: BuildTests.tree(folder).map { (String($0.key.dropFirst()), $0.value) })
     }
 
     static func matches(_ pattern: String, _ text: String) -> [String] {

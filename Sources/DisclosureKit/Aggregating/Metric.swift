@@ -40,8 +40,9 @@ public enum Metric: String, Sendable, CaseIterable {
     public static let totals: [Metric] = [.revenue, .expenditure, .generalBudget, .basic, .project, .threePublic]
 
     /// The figure as disclosed (in the disclosure's own unit) with its line, or nil when not disclosed.
-    public func value(in d: Disclosure) -> Sourced<FixedPoint>? {
-        let s = d.summary
+    /// Pass the disclosure's `summary` when reading several metrics, so it is built once.
+    public func value(in d: Disclosure, summary: Summary? = nil) -> Sourced<FixedPoint>? {
+        let s = summary ?? d.summary
         switch self {
         case .revenue: return s.revenueTotal
         case .expenditure: return s.expenditureTotal

@@ -7,6 +7,23 @@ public struct Entry: Sendable {
     /// The department page's file name without extension.
     public let departmentSlug: String
     public let placement: SiteConfig.Placement?
+    /// Every headline figure the disclosure states, read once.
+    public let figures: [Metric: Sourced<FixedPoint>]
+
+    init(disclosure: Disclosure, report: CheckReport, slug: String, departmentSlug: String, placement: SiteConfig.Placement?) {
+        self.disclosure = disclosure
+        self.report = report
+        self.slug = slug
+        self.departmentSlug = departmentSlug
+        self.placement = placement
+        var figures: [Metric: Sourced<FixedPoint>] = [:]
+        let summary = disclosure.summary
+        for m in Metric.allCases { figures[m] = m.value(in: disclosure, summary: summary) }
+        self.figures = figures
+    }
+
+    /// A headline figure in 万元, for sums and comparisons across disclosures; nil when not disclosed.
+    public func amount(_ m: Metric) -> FixedPoint? { figures[m]?.value.inTenThousandYuan(from: disclosure.unit) }
 
     /// The region path as one label, or 未归类.
     public var regionLabel: String { placement?.path.map(\.name).joined(separator: " · ") ?? "未归类" }
@@ -29,10 +46,10 @@ public struct Totals: Sendable {
     public var counts: [Metric: Int] = [:]
     private var overflowed: Set<Metric> = []
 
-    mutating func add(_ d: Disclosure) {
+    mutating func add(_ e: Entry) {
         count += 1
         for m in Metric.allCases {
-            guard let v = m.value(in: d)?.value.inTenThousandYuan(from: d.unit), !overflowed.contains(m) else { continue }
+            guard let v = e.amount(m), !overflowed.contains(m) else { continue }
             counts[m, default: 0] += 1
             if let s = (sums[m] ?? .zero).adding(v) { sums[m] = s } else { sums[m] = nil; overflowed.insert(m) }
         }
@@ -51,6 +68,9 @@ public struct SiteModel: Sendable {
     public let years: [Int]
     public let functional: SubjectIndex
     public let economic: SubjectIndex
+    /// Regions that hold at least one disclosure, depth first as `site.json` lists them.
+    public let regionsInUse: [(region: SiteConfig.Region, depth: Int)]
+    private let departmentBySlug: [String: Int]
 
     public init(site: SiteConfig, checked: [(Disclosure, CheckReport)]) {
         self.site = site
@@ -63,12 +83,7 @@ public struct SiteModel: Sendable {
         let ordered = Pipeline.order(named)
         var departmentSlugs: [String: String] = [:]
         var used = Set<String>()
-        for name in Set(ordered.map(\.0.department)).sorted() {
-            var slug = Pipeline.hash(name), k = 2
-            while used.contains(slug) { slug = "\(Pipeline.hash(name))-\(k)"; k += 1 }
-            used.insert(slug)
-            departmentSlugs[name] = slug
-        }
+        for name in Set(ordered.map(\.0.department)).sorted() { departmentSlugs[name] = Pipeline.unique(Pipeline.hash(name), &used) }
         entries = ordered.map { d, slug, report in
             Entry(disclosure: d, report: report, slug: slug, departmentSlug: departmentSlugs[d.department]!,
                   placement: site.place(d.department))
@@ -78,7 +93,10 @@ public struct SiteModel: Sendable {
         departments = byName.keys.sorted().map { name in
             Department(name: name, slug: departmentSlugs[name]!, entries: byName[name]!.reversed())
         }
+        departmentBySlug = Dictionary(uniqueKeysWithValues: departments.enumerated().map { ($1.slug, $0) })
         years = Set(entries.compactMap(\.disclosure.year)).sorted(by: >)
+        let entries = entries
+        regionsInUse = site.allRegions.filter { r in entries.contains { $0.placement?.path.contains(r.region) == true } }
         functional = SubjectIndex(.functional, entries)
         economic = SubjectIndex(.economic, entries)
     }
@@ -90,15 +108,13 @@ public struct SiteModel: Sendable {
         }
     }
 
-    /// Regions that hold at least one disclosure, depth first as `site.json` lists them.
-    public var regionsInUse: [(region: SiteConfig.Region, depth: Int)] {
-        site.allRegions.filter { r in entries.contains { $0.placement?.path.contains(r.region) == true } }
-    }
+    /// The department a page belongs to.
+    public func department(slug: String) -> Department? { departmentBySlug[slug].map { departments[$0] } }
 
     /// Totals over a set of entries.
     public static func totals(_ entries: [Entry]) -> Totals {
         var t = Totals()
-        for e in entries { t.add(e.disclosure) }
+        for e in entries { t.add(e) }
         return t
     }
 

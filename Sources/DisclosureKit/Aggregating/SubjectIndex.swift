@@ -30,17 +30,17 @@ public struct SubjectIndex: Sendable {
 
     public var title: String { system == .functional ? "支出功能分类科目" : "支出经济分类科目" }
     public var folder: String { system == .functional ? "functional" : "economic" }
-    public var sourceTable: TableKind { system == .functional ? .expenditure : .generalBudgetBasic }
+    public var sourceTable: TableKind { SubjectIndex.sourceTable(system) }
+    static func sourceTable(_ system: SubjectCode.System) -> TableKind { system == .functional ? .expenditure : .generalBudgetBasic }
     /// Headings of the three amount columns.
     public var columns: [String] { system == .functional ? ["合计", "基本支出", "项目支出"] : ["合计", "人员经费", "公用经费"] }
 
     init(_ system: SubjectCode.System, _ entries: [Entry]) {
         self.system = system
-        let kind: TableKind = system == .functional ? .expenditure : .generalBudgetBasic
         var uses: [String: [Use]] = [:]
         var names: [String: String] = [:]
         for e in entries {
-            guard let t = e.disclosure.table(kind) else { continue }
+            guard let t = e.disclosure.table(SubjectIndex.sourceTable(system)) else { continue }
             let whole = e.disclosure.summary.expenditureTotal?.value
             var seen = Set<String>()
             for r in t.rows {

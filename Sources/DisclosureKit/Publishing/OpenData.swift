@@ -11,7 +11,8 @@ struct OpenData {
 
     func files() -> [(String, [UInt8])] {
         var out: [(String, [UInt8])] = []
-        var resources: [Resource] = []
+        // Described in datapackage.json: the CSVs per table kind first, then each disclosure's.
+        var kindResources: [Resource] = [], resources: [Resource] = []
         for e in model.entries {
             var json = DisclosureJSON.object(e.disclosure).serialized(); json.append(0x0A)
             out.append(("data/\(e.slug).json", json))
@@ -37,10 +38,9 @@ struct OpenData {
             for (e, t) in tables { OpenData.rows(t, of: e, values: values, into: &csv) }
             let path = "data/tables/t\(kind.standardNumber).csv"
             out.append((path, csv.bytes))
-            resources.insert(Resource(name: "t\(kind.standardNumber)", path: path, title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values),
-                             at: resources.firstIndex { !$0.name.hasPrefix("t") } ?? resources.count)
+            kindResources.append(Resource(name: "t\(kind.standardNumber)", path: path, title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values))
         }
-        var package = package(resources).serialized(); package.append(0x0A)
+        var package = package(kindResources + resources).serialized(); package.append(0x0A)
         out.append(("datapackage.json", package))
         return out
     }

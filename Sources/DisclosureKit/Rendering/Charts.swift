@@ -73,23 +73,22 @@ struct Chart {
             if parts.count >= 2 { out.append(Chart(id: id, title: title, unit: unit, parts: parts, source: source(kind))) }
         }
         add("c-sources", "收入来源构成", keyed(.summary, ["generalBudget", "governmentFunds", "stateCapital", "specialAccount", "unitFunds", "carryover"], side: .income), .summary)
-        if let total = d.table(.expenditure)?.total() {
-            let split = [("基本支出", total.value(1)), ("项目支出", total.value(2))].compactMap { l, v in
-                v.flatMap { $0.units > 0 ? Part(label: l, value: $0, line: total.line) : nil }
+        // A total row's columns after 合计, as parts named by their column.
+        func split(_ kind: TableKind) -> [Part] {
+            guard let t = d.table(kind), let total = t.total() else { return [] }
+            return t.columns.indices.dropFirst().compactMap { k in
+                total.value(k).flatMap { $0.units > 0 ? Part(label: t.columns[k], value: $0, line: total.line) : nil }
             }
-            add("c-basic-project", "基本支出与项目支出", split, .expenditure)
-            let classes = d.table(.expenditure)!.rows.compactMap { r -> Part? in
+        }
+        add("c-basic-project", "基本支出与项目支出", split(.expenditure), .expenditure)
+        if let t = d.table(.expenditure), t.total() != nil {
+            let classes = t.rows.compactMap { r -> Part? in
                 guard r.role == .item, let c = r.code, c.level == 1, let v = r.value(0), v.units > 0 else { return nil }
                 return Part(label: c.code + " " + r.label, value: v, line: r.line)
             }
             add("c-functional", "支出功能分类（类）构成", classes, .expenditure)
         }
-        if let total = d.table(.generalBudgetBasic)?.total() {
-            let split = [("人员经费", total.value(1)), ("公用经费", total.value(2))].compactMap { l, v in
-                v.flatMap { $0.units > 0 ? Part(label: l, value: $0, line: total.line) : nil }
-            }
-            add("c-personnel", "一般公共预算基本支出：人员经费与公用经费", split, .generalBudgetBasic)
-        }
+        add("c-personnel", "一般公共预算基本支出：人员经费与公用经费", split(.generalBudgetBasic), .generalBudgetBasic)
         add("c-three-public", "“三公”经费构成", keyed(.threePublic, ["abroad", "reception", "vehicles"]), .threePublic)
         return out
     }

@@ -15,10 +15,10 @@ extension SiteRenderer {
         var badges = HTML()
         BadgePanel(report: e.report, anchors: anchors).render(into: &badges)
         let key: [TemplateValue] = Metric.allCases.compactMap { m in
-            guard let v = m.value(in: d) else { return nil }
+            guard let v = e.figures[m] else { return nil }
             return .object(["label": .text(m.label), "value": .text(SiteRenderer.money(v.value, d.unit)), "href": .text(href(v.line) ?? "#"), "source": .text(m.source)])
         } + staff(d, href)
-        let others = model.departments.first { $0.slug == e.departmentSlug }?.entries.filter { $0.slug != e.slug } ?? []
+        let others = model.department(slug: e.departmentSlug)?.entries.filter { $0.slug != e.slug } ?? []
         var downloads: [TemplateValue] = [.link("../data/\(e.slug).json", "全部数据（JSON）"), .link("../data/\(e.slug).checks.json", "检查结果（JSON）")]
         for t in d.tables where !t.rows.isEmpty {
             downloads.append(.link("../data/\(e.slug)/t\(t.kind.standardNumber).csv", (t.number.map { "表\($0) " } ?? "") + t.title + "（CSV）"))
@@ -54,11 +54,9 @@ extension SiteRenderer {
     }
 
     private func staff(_ d: Disclosure, _ href: (Int) -> String?) -> [TemplateValue] {
-        guard let s = d.overview.staff else { return [] }
-        var out: [TemplateValue] = []
-        if let v = s.authorized { out.append(.object(["label": "编制数", "value": .text("\(v.value) 人"), "href": .text(href(v.line) ?? "#"), "source": "部门概况"])) }
-        if let v = s.actual { out.append(.object(["label": "实有人数", "value": .text("\(v.value) 人"), "href": .text(href(v.line) ?? "#"), "source": "部门概况"])) }
-        return out
+        [("编制数", d.overview.staff?.authorized), ("实有人数", d.overview.staff?.actual)].compactMap { label, v in
+            v.map { .object(["label": .text(label), "value": .text("\($0.value) 人"), "href": .text(href($0.line) ?? "#"), "source": "部门概况"]) }
+        }
     }
 }
 
@@ -67,10 +65,7 @@ extension SiteRenderer {
     func department(_ dep: Department) throws -> [UInt8] {
         let years = dep.entries
         var rows: [[TableHTML.Cell]] = Metric.allCases.map { m in
-            [.text(m.label)] + years.map { e in
-                let v = m.value(in: e.disclosure)
-                return .amount(v?.value.inTenThousandYuan(from: e.disclosure.unit), href: v.map { "../d/\(e.slug).html#L\($0.line)" })
-            }
+            [.text(m.label)] + years.map { e in .amount(e.amount(m), href: e.figures[m].map { "../d/\(e.slug).html#L\($0.line)" }) }
         }
         rows.append([.text("实有人数")] + years.map { .count($0.disclosure.overview.staff?.actual?.value) })
         rows.append([.text("检查评级")] + years.map { e in TableHTML.Cell(text: e.report.grade.letter, href: "../d/\(e.slug).html#checks") })

@@ -20,22 +20,21 @@ extension SiteRenderer {
 
     /// Every term any disclosure explains, with each distinct definition and who gives it.
     func glossary() throws -> [UInt8] {
-        var order: [String] = []
-        var definitions: [String: [(String, [Entry], Int)]] = [:]
+        // term → each distinct definition with the entries (and lines) that give it, in entry order.
+        var definitions: [String: [(text: String, sources: [(Entry, Int)])]] = [:]
         for e in model.entries {
             for g in e.disclosure.narrative.glossary {
-                if definitions[g.term] == nil { order.append(g.term); definitions[g.term] = [] }
-                if let k = definitions[g.term]!.firstIndex(where: { $0.0 == g.definition }) {
-                    definitions[g.term]![k].1.append(e)
+                if let k = definitions[g.term, default: []].firstIndex(where: { $0.text == g.definition }) {
+                    definitions[g.term]![k].sources.append((e, g.line))
                 } else {
-                    definitions[g.term]!.append((g.definition, [e], g.line))
+                    definitions[g.term, default: []].append((g.definition, [(e, g.line)]))
                 }
             }
         }
-        let terms: [TemplateValue] = order.sorted().enumerated().map { k, term in
-            .object(["term": .text(term), "id": .text("g\(k + 1)"), "definitions": .list(definitions[term]!.map { text, entries, line in
-                .object(["text": .text(text), "sources": .list(entries.map { e in
-                    .link("d/\(e.slug).html#L\(e.disclosure.narrative.glossary.first { $0.term == term }?.line ?? line)", "\(e.disclosure.department) \(e.yearLabel)")
+        let terms: [TemplateValue] = definitions.keys.sorted().enumerated().map { k, term in
+            .object(["term": .text(term), "id": .text("g\(k + 1)"), "definitions": .list(definitions[term]!.map { d in
+                .object(["text": .text(d.text), "sources": .list(d.sources.map { e, line in
+                    .link("d/\(e.slug).html#L\(line)", "\(e.disclosure.department) \(e.yearLabel)")
                 })])
             })])
         }

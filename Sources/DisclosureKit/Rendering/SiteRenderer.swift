@@ -4,6 +4,14 @@
 struct SiteRenderer {
     let model: SiteModel
     let theme: Theme
+    /// The comparison pages, computed once: every page's navigation links the first.
+    let compareViews: [CompareView]
+
+    init(model: SiteModel, theme: Theme) {
+        self.model = model
+        self.theme = theme
+        compareViews = SiteRenderer.compareViews(model)
+    }
 
     var site: SiteConfig { model.site }
 

@@ -64,7 +64,7 @@ extension SiteRenderer {
     }
 
     /// Newest year first; within a year, all departments, then each region in use.
-    var compareViews: [CompareView] {
+    static func compareViews(_ model: SiteModel) -> [CompareView] {
         model.years.flatMap { y in
             [CompareView(year: y, region: nil)] + model.regionsInUse.filter { !model.entries(year: y, region: $0.region.id).isEmpty }
                 .map { CompareView(year: y, region: $0.region) }
@@ -74,24 +74,17 @@ extension SiteRenderer {
     func compare(_ view: CompareView) throws -> [UInt8] {
         // Sorted by 支出总计, largest first, then name: useful without the sorting script.
         let entries = model.entries(year: view.year, region: view.region?.id).sorted { a, b in
-            let x = Metric.expenditure.value(in: a.disclosure)?.value.inTenThousandYuan(from: a.disclosure.unit) ?? .zero
-            let y = Metric.expenditure.value(in: b.disclosure)?.value.inTenThousandYuan(from: b.disclosure.unit) ?? .zero
+            let x = a.amount(.expenditure) ?? .zero, y = b.amount(.expenditure) ?? .zero
             return x != y ? x > y : (a.disclosure.department, a.slug) < (b.disclosure.department, b.slug)
         }
         let metrics = Metric.allCases.filter { $0 != .revenue }
         let rows: [[TableHTML.Cell]] = entries.map { e in
             let d = e.disclosure
             var row: [TableHTML.Cell] = [.text(d.department, href: "../d/\(e.slug).html")]
-            for m in metrics {
-                let v = m.value(in: d)
-                row.append(.amount(v?.value.inTenThousandYuan(from: d.unit), href: v.map { "../d/\(e.slug).html#L\($0.line)" }))
-            }
+            for m in metrics { row.append(.amount(e.amount(m), href: e.figures[m].map { "../d/\(e.slug).html#L\($0.line)" })) }
             let staff = d.overview.staff?.actual?.value
             row.append(.count(staff))
-            let total = Metric.expenditure.value(in: d)?.value.inTenThousandYuan(from: d.unit)
-            row.append(.amount(staff.flatMap { s in total?.divided(by: s, decimals: 2) }))
-            let three = Metric.threePublic.value(in: d)?.value.inTenThousandYuan(from: d.unit)
-            row.append(.amount(staff.flatMap { s in three?.divided(by: s, decimals: 2) }))
+            for m in [Metric.expenditure, .threePublic] { row.append(.amount(staff.flatMap { e.amount(m)?.divided(by: $0, decimals: 2) })) }
             var grade = TableHTML.Cell.text(e.report.grade.letter, href: "../d/\(e.slug).html#checks")
             grade.sortKey = e.report.grade.letter
             row.append(grade)
