@@ -31,6 +31,8 @@ struct BuildTests {
         #expect(a["/methodology.html"] != nil)
         #expect(a["/index.html"] != nil && a["/style.css"] != nil)
         #expect(a == b, "two builds of the same input differ")
+        // The site's data files are compact JSON: one line each.
+        #expect(a.filter { $0.key.hasSuffix(".json") }.allSatisfy { $0.value.filter { $0 == 0x0A }.count == 1 })
         // Rebuilding over an existing site replaces it and leaves no staging folder behind.
         _ = try Self.build(to: base + "/a")
         #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == ["a", "b"])

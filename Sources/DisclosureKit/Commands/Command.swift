@@ -32,7 +32,8 @@ public enum Disclose {
 
     """
 
-    public static func run(_ args: [String], fs: FileSystem = DiskFileSystem()) -> CommandResult {
+    /// `terminal`: standard error is a terminal (progress is shown there).
+    public static func run(_ args: [String], fs: FileSystem = DiskFileSystem(), terminal: Bool = false) -> CommandResult {
         guard let command = args.first else { return .usage("no command given", help: help) }
         let rest = Array(args.dropFirst())
         switch command {
@@ -41,7 +42,7 @@ public enum Disclose {
             r.out(help)
             return r
         case "export": return ExportCommand.run(rest, fs: fs)
-        case "build": return BuildCommand.run(rest, fs: fs)
+        case "build": return BuildCommand.run(rest, fs: fs, terminal: terminal)
         case "check": return CheckCommand.run(rest, fs: fs)
         default: return .usage("unknown command '\(command)'", help: help)
         }

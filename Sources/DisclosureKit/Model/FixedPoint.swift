@@ -82,32 +82,27 @@ public struct FixedPoint: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// `"1229.70"`: plain digits, the scale as disclosed, no grouping.
-    public var description: String {
-        let negative = units < 0
-        let m = units.magnitude
-        if scale == 0 { return (negative ? "-" : "") + String(m) }
-        let p = UInt64(FixedPoint.powers[scale])
-        var frac = String(m % p)
-        while frac.count < scale { frac = "0" + frac }
-        return (negative ? "-" : "") + String(m / p) + "." + frac
-    }
+    public var description: String { text(grouping: false) }
 
     /// `"1,229.70"`: with thousands separators, for display.
-    public var grouped: String {
-        let plain = description
-        let negative = plain.hasPrefix("-")
-        let body = negative ? String(plain.dropFirst()) : plain
-        let parts = body.split(separator: ".", maxSplits: 1)
-        var intPart = Array(parts[0])
-        var out: [Character] = []
-        while intPart.count > 3 {
-            out = [","] + intPart.suffix(3) + out
-            intPart.removeLast(3)
-        }
-        out = intPart + out
-        var s = String(out)
-        if parts.count > 1 { s += "." + parts[1] }
-        return (negative ? "-" : "") + s
+    public var grouped: String { text(grouping: true) }
+
+    /// The decimal digits written into a small byte buffer, right to left: this runs for every
+    /// figure of every page and file, so it builds no intermediate strings.
+    func text(grouping: Bool) -> String {
+        var digits = units.magnitude
+        var buf = [UInt8](repeating: 0, count: 48)
+        var i = buf.count
+        @inline(__always) func put(_ c: UInt8) { i -= 1; buf[i] = c }
+        for _ in 0..<scale { put(0x30 + UInt8(digits % 10)); digits /= 10 }
+        if scale > 0 { put(0x2E) }
+        var n = 0
+        repeat {
+            if grouping, n > 0, n % 3 == 0 { put(0x2C) }
+            put(0x30 + UInt8(digits % 10)); digits /= 10; n += 1
+        } while digits > 0
+        if units < 0 { put(0x2D) }
+        return String(decoding: buf[i...], as: UTF8.self)
     }
 
     /// Rounds half away from zero to `newScale` decimals.

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The file system as Disclose uses it: read files, list a folder, write files. Behind a protocol
 /// so tests build whole sites in memory.
@@ -7,6 +10,12 @@ public protocol FileSystem: Sendable {
     /// Regular files below `folder`, recursively, as paths that start with `folder`, sorted.
     func files(under folder: String) throws -> [String]
     func isDirectory(_ path: String) -> Bool
+    /// Size and modification time (nanoseconds), when the file system keeps them; nil otherwise.
+    func stamp(_ path: String) -> Manifest.Stamp?
+}
+
+extension FileSystem {
+    public func stamp(_ path: String) -> Manifest.Stamp? { nil }
 }
 
 public struct FileError: Error, CustomStringConvertible {
@@ -20,28 +29,61 @@ public struct DiskFileSystem: FileSystem {
     public init() {}
 
     public func read(_ path: String) throws -> [UInt8] {
-        guard let h = FileHandle(forReadingAtPath: path) else {
+        // open/fstat/read straight into the array: no Data, no copy.
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
             throw FileError(path: path, reason: isDirectory(path) ? "is a folder, expected a file" : "cannot be opened (missing, or no permission)")
         }
-        defer { try? h.close() }
-        return Array(h.readDataToEndOfFile())
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw FileError(path: path, reason: "cannot be read (errno \(errno))") }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: "is a folder, expected a file") }
+        var out = [UInt8](repeating: 0, count: Int(st.st_size))
+        var filled = 0
+        while true {
+            if filled == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 { throw FileError(path: path, reason: "cannot be read (errno \(errno))") }
+            if n == 0 { break }
+            filled += n
+        }
+        out.removeSubrange(filled...)
+        return out
     }
 
     public func isDirectory(_ path: String) -> Bool {
-        var dir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public func stamp(_ path: String) -> Manifest.Stamp? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Manifest.Stamp(size: Int(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
     }
 
     public func files(under folder: String) throws -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: folder) else {
-            throw FileError(path: folder, reason: "cannot be listed")
-        }
-        var out: [String] = []
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        while let rel = e.nextObject() as? String {
-            let full = base + "/" + rel
-            if !isDirectory(full) { out.append(full) }
+        guard isDirectory(base) else { throw FileError(path: folder, reason: "cannot be listed") }
+        var out: [String] = []
+        // readdir with d_type: one system call per batch of entries, not a stat per file.
+        func walk(_ dir: String) {
+            guard let d = opendir(dir) else { return }
+            defer { closedir(d) }
+            while let e = readdir(d) {
+                let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let full = dir + "/" + name
+                switch Int32(e.pointee.d_type) {
+                case Int32(DT_DIR): walk(full)
+                case Int32(DT_REG): out.append(full)
+                default: if isDirectory(full) { walk(full) } else if stamp(full) != nil { out.append(full) }
+                }
+            }
         }
+        walk(base)
         return out.sorted()
     }
 }

@@ -9,40 +9,45 @@ struct OpenData {
 
     struct Resource { let name: String; let path: String; let title: String; let values: [String] }
 
-    func files() -> [(String, [UInt8])] {
-        var out: [(String, [UInt8])] = []
-        // Described in datapackage.json: the CSVs per table kind first, then each disclosure's.
+    /// The files, as units of work that may run in parallel: one per disclosure (its JSON, checks and
+    /// table CSVs), one per table kind, and `datapackage.json`. Resources are listed up front, in the
+    /// package's order: the CSVs per table kind first, then each disclosure's.
+    func jobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
         var kindResources: [Resource] = [], resources: [Resource] = []
         for e in model.entries {
-            var json = DisclosureJSON.object(e.disclosure).serialized(); json.append(0x0A)
-            out.append(("data/\(e.slug).json", json))
-            var checks = CheckReportJSON.object(e.disclosure, e.report).serialized(); checks.append(0x0A)
-            out.append(("data/\(e.slug).checks.json", checks))
-            for t in e.disclosure.tables where !t.rows.isEmpty {
-                let values = OpenData.valueColumns([t])
-                var csv = CSV()
-                csv.row((OpenData.leading + values).map { .text($0) })
-                OpenData.rows(t, of: e, values: values, into: &csv)
-                let path = "data/\(e.slug)/t\(t.kind.standardNumber).csv"
-                out.append((path, csv.bytes))
-                resources.append(Resource(name: "\(e.slug)-t\(t.kind.standardNumber)", path: path,
-                                          title: "\(e.disclosure.department) \(e.yearLabel) \(t.title)", values: values))
+            let tables = e.disclosure.tables.filter { !$0.rows.isEmpty }.map { t in
+                (t, Resource(name: "\(e.slug)-t\(t.kind.standardNumber)", path: "data/\(e.slug)/t\(t.kind.standardNumber).csv",
+                             title: "\(e.disclosure.department) \(e.yearLabel) \(t.title)", values: OpenData.valueColumns([t])))
             }
+            resources += tables.map(\.1)
+            jobs.append(RenderJob(page: nil) {
+                var out: [(String, [UInt8])] = []
+                out.append(("data/\(e.slug).json", JSON.file(DisclosureJSON.object(e.disclosure))))
+                out.append(("data/\(e.slug).checks.json", JSON.file(CheckReportJSON.object(e.disclosure, e.report))))
+                for (t, r) in tables { out.append((r.path, OpenData.csv([(e, t)], values: r.values))) }
+                return out
+            })
         }
         for kind in TableKind.allCases {
             let tables = model.entries.compactMap { e in e.disclosure.table(kind).flatMap { $0.rows.isEmpty ? nil : (e, $0) } }
             guard !tables.isEmpty else { continue }
-            let values = OpenData.valueColumns(tables.map(\.1))
-            var csv = CSV()
-            csv.row((OpenData.leading + values).map { .text($0) })
-            for (e, t) in tables { OpenData.rows(t, of: e, values: values, into: &csv) }
-            let path = "data/tables/t\(kind.standardNumber).csv"
-            out.append((path, csv.bytes))
-            kindResources.append(Resource(name: "t\(kind.standardNumber)", path: path, title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values))
+            let r = Resource(name: "t\(kind.standardNumber)", path: "data/tables/t\(kind.standardNumber).csv",
+                             title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: OpenData.valueColumns(tables.map(\.1)))
+            kindResources.append(r)
+            jobs.append(RenderJob(page: nil) { [(r.path, OpenData.csv(tables, values: r.values))] })
         }
-        var package = package(kindResources + resources).serialized(); package.append(0x0A)
-        out.append(("datapackage.json", package))
-        return out
+        let all = kindResources + resources
+        jobs.append(RenderJob(page: nil) { [("datapackage.json", JSON.file(package(all)))] })
+        return jobs
+    }
+
+    /// One CSV of the given tables' rows under the given value columns.
+    static func csv(_ tables: [(Entry, Table)], values: [String]) -> [UInt8] {
+        var csv = CSV()
+        csv.row((OpenData.leading + values).map { .text($0) })
+        for (e, t) in tables { OpenData.rows(t, of: e, values: values, into: &csv) }
+        return csv.bytes
     }
 
     /// Value column names across tables, in first-seen order; a two-sided table's income side first.

@@ -120,3 +120,15 @@ enum Bytes {
 
     static func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
 }
+
+extension String {
+    /// The string with its ASCII spaces removed, by bytes (Foundation's `replacingOccurrences`
+    /// goes through NSString and was a tenth of the reading time).
+    var withoutSpaces: String {
+        var s = self
+        return s.withUTF8 { b in
+            guard b.contains(Bytes.space) else { return self }
+            return String(decoding: b.lazy.filter { $0 != Bytes.space }, as: UTF8.self)
+        }
+    }
+}

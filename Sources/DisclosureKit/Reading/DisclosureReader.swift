@@ -95,7 +95,7 @@ public enum DisclosureReader {
     /// Title, department and year from the cover lines (`2026 年昌吉市人民政府办公室` / `部门预算公开`).
     static func readCover(_ text: SourceText, _ outline: Outline, into d: inout Disclosure) {
         let joined = outline.cover.map { Bytes.cleanText(text.line($0)) }.joined()
-        let compact = joined.replacingOccurrences(of: " ", with: "")
+        let compact = joined.withoutSpaces
         d.title = compact
         var rest = compact
         if let (year, range) = firstYear(in: compact) {
@@ -109,7 +109,7 @@ public enum DisclosureReader {
         d.departmentLine = outline.cover.first ?? 1
         // Templates that name the department on a line of its own (`预算单位：上海市财政局`).
         for line in outline.cover {
-            let t = Bytes.cleanText(text.line(line)).replacingOccurrences(of: " ", with: "")
+            let t = Bytes.cleanText(text.line(line)).withoutSpaces
             for label in ["预算单位：", "预算单位:", "单位名称：", "单位名称:", "编制单位：", "编制单位:"] where t.hasPrefix(label) && t.count > label.count {
                 d.title = compact.replacingOccurrences(of: t, with: "")
                 d.department = String(t.dropFirst(label.count))

@@ -42,7 +42,7 @@ struct Outline {
     }
 
     static func isContentsHeading(_ t: ArraySlice<UInt8>) -> Bool {
-        let compact = Bytes.cleanText(t).replacingOccurrences(of: " ", with: "")
+        let compact = Bytes.cleanText(t).withoutSpaces
         return compact == "目录"
     }
 

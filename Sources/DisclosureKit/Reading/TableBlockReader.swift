@@ -73,7 +73,7 @@ struct TableBlockReader {
             if t.isEmpty { continue }
             if NumberScanner.looksLikeAmount(t) { return false }
             if headerFragments.contains(where: { Bytes.contains(t, $0) }) { marked = true; continue }
-            let s = Bytes.cleanText(t).replacingOccurrences(of: " ", with: "")
+            let s = Bytes.cleanText(t).withoutSpaces
             if headerWords.contains(s) { marked = true }
         }
         return marked
@@ -90,7 +90,7 @@ struct TableBlockReader {
     }
 
     static func unit(_ t: ArraySlice<UInt8>) -> MoneyUnit? {
-        guard let v = valueAfterColon(t)?.replacingOccurrences(of: " ", with: "") else { return nil }
+        guard let v = valueAfterColon(t)?.withoutSpaces else { return nil }
         if v.hasPrefix("万元") { return .tenThousandYuan }
         if v.hasPrefix("元") { return .yuan }
         return nil
@@ -138,7 +138,7 @@ struct TableBlockReader {
 
     /// True for a total row's label: 总计, 合计, 收入总计, 支出总计 (blanks ignored).
     static func isTotalLabel(_ s: String) -> Bool {
-        let c = s.replacingOccurrences(of: " ", with: "")
+        let c = s.withoutSpaces
         return c == "总计" || c == "合计" || c == "收入总计" || c == "支出总计"
     }
 }

@@ -1,6 +1,12 @@
 /// Renders every page of the site through the theme's templates, plus the files that are not pages
 /// (open data, sitemap, feed). Each page kind's values are built in its own file (`HomePage`,
 /// `DisclosurePage`, …); `docs/templates.md` lists them.
+/// One unit of rendering: the page it makes, if it makes one, and how to make its files.
+struct RenderJob {
+    let page: String?
+    let make: () throws -> [(String, [UInt8])]
+}
+
 struct SiteRenderer {
     let model: SiteModel
     let theme: Theme
@@ -16,23 +22,30 @@ struct SiteRenderer {
     var site: SiteConfig { model.site }
 
     /// Every output file, path → bytes, in a fixed order.
-    func files() throws -> [(String, [UInt8])] {
-        var out: [(String, [UInt8])] = []
-        out.append(("index.html", try home()))
-        for e in model.entries { out.append(("d/\(e.slug).html", try disclosure(e))) }
-        for dep in model.departments { out.append(("dept/\(dep.slug).html", try department(dep))) }
+    func files() throws -> [(String, [UInt8])] { try jobs().flatMap { try $0.make() } }
+
+    /// Every output file as units of work that may run in parallel, in a fixed order: a job per
+    /// page, the open data, then the sitemap and feed (which list the pages).
+    func jobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        func page(_ path: String, _ make: @escaping () throws -> [UInt8]) { jobs.append(RenderJob(page: path) { [(path, try make())] }) }
+        page("index.html") { try home() }
+        for e in model.entries { page("d/\(e.slug).html") { try disclosure(e) } }
+        for dep in model.departments { page("dept/\(dep.slug).html") { try department(dep) } }
         for index in [model.functional, model.economic] {
-            out.append(("subjects/\(index.folder).html", try subjects(index)))
-            for node in index.nodes { out.append(("subjects/\(index.folder)/\(node.code.code).html", try subject(node, in: index))) }
+            page("subjects/\(index.folder).html") { try subjects(index) }
+            for node in index.nodes { page("subjects/\(index.folder)/\(node.code.code).html") { try subject(node, in: index) } }
         }
-        for view in compareViews { out.append((view.path, try compare(view))) }
-        out.append(("methodology.html", try methodology()))
-        out.append(("glossary.html", try glossary()))
-        out.append(("about.html", try about()))
-        out.append(("404.html", try notFound()))
-        out += OpenData(model: model).files()
-        out += SiteFeeds(model: model, pages: out.map(\.0).filter { $0.hasSuffix(".html") && $0 != "404.html" }).files()
-        return out
+        for view in compareViews { page(view.path) { try compare(view) } }
+        page("methodology.html") { try methodology() }
+        page("glossary.html") { try glossary() }
+        page("about.html") { try about() }
+        page("404.html") { try notFound() }
+        jobs += OpenData(model: model).jobs()
+        let pages = jobs.compactMap(\.page).filter { $0 != "404.html" }
+        let model = model
+        jobs.append(RenderJob(page: nil) { SiteFeeds(model: model, pages: pages).files() })
+        return jobs
     }
 
     /// The values every page gets: the site, the page title, the way back to the root, navigation.

@@ -63,7 +63,7 @@ struct FigureScanner {
             i = found.range.upperBound
             guard let token else { continue }
             let line = p.line(at: found.range.lowerBound)
-            let prefix = Numbering.strip(Bytes.cleanText(b[clauseStart..<found.range.lowerBound])).replacingOccurrences(of: " ", with: "")
+            let prefix = Numbering.strip(Bytes.cleanText(b[clauseStart..<found.range.lowerBound])).withoutSpaces
             switch token {
             case .percent(let v):
                 guard let o = open else { continue }
@@ -87,7 +87,7 @@ struct FigureScanner {
                 } else {
                     var label = FigureScanner.amountLabel(prefix)
                     if label.isEmpty || label.hasSuffix("预算数") {
-                        let prev = FigureScanner.amountLabel(Numbering.strip(Bytes.cleanText(b[previousClause])).replacingOccurrences(of: " ", with: ""))
+                        let prev = FigureScanner.amountLabel(Numbering.strip(Bytes.cleanText(b[previousClause])).withoutSpaces)
                         label = prev.isEmpty ? label : prev
                     }
                     var f = Figure(line: line, section: section, subsection: subsection, label: label)

@@ -69,7 +69,7 @@ enum AssetsReader {
                 var i = q
                 while let (v3, l3, e3) = number(after: i, within: 60), Bytes.hasPrefix(Bytes.trimmed(b[e3...]), Bytes.of("辆")) {
                     let nameStart = AssetsReader.clauseStart(b, before: e3, from: i)
-                    var name = Bytes.cleanText(b[nameStart..<e3]).replacingOccurrences(of: " ", with: "")
+                    var name = Bytes.cleanText(b[nameStart..<e3]).withoutSpaces
                     while let last = name.last, last.isNumber || last == "." { name.removeLast() }
                     var value: Sourced<FixedPoint>?
                     var next = e3

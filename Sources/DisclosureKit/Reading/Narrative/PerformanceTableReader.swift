@@ -18,12 +18,12 @@ struct PerformanceTableReader {
     var isOpen: Bool { current != nil }
 
     static func title(_ s: String) -> String? {
-        let c = s.replacingOccurrences(of: " ", with: "")
+        let c = s.withoutSpaces
         return c.hasSuffix("绩效目标表") && c.count < 20 ? c : nil
     }
 
     static func isYearLine(_ s: String) -> Bool {
-        let c = s.replacingOccurrences(of: " ", with: "")
+        let c = s.withoutSpaces
         return (c.hasPrefix("(") || c.hasPrefix("（")) && c.contains("年") && c.count <= 10
     }
 
@@ -61,7 +61,7 @@ struct PerformanceTableReader {
             return
         }
         let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty }
-        let compact = cells.map { $0.replacingOccurrences(of: " ", with: "") }
+        let compact = cells.map { $0.withoutSpaces }
         func after(_ i: Int) -> String? { cells[(i + 1)...].first { !$0.isEmpty } }
         func amountAfter(_ label: (String) -> Bool) -> Sourced<FixedPoint>? {
             guard let i = compact.firstIndex(where: label) else { return nil }

@@ -109,7 +109,7 @@ struct ProjectsReader {
         }
         while i < b.endIndex {
             if let bd = bounds.first(where: { Bytes.hasPrefix(b[i...], $0) }) {
-                beforeColon = colons.contains(bd) ? Numbering.strip(Bytes.cleanText(b[segmentStart..<i])).replacingOccurrences(of: " ", with: "") : ""
+                beforeColon = colons.contains(bd) ? Numbering.strip(Bytes.cleanText(b[segmentStart..<i])).withoutSpaces : ""
                 i += bd.count
                 segmentStart = i
                 continue
@@ -120,7 +120,7 @@ struct ProjectsReader {
             while j < b.endIndex, b[j] == Bytes.space { j += 1 }
             i = n.range.upperBound
             guard Bytes.hasPrefix(b[j...], wan) else { continue }
-            let before = Numbering.strip(Bytes.cleanText(b[segmentStart..<n.range.lowerBound])).replacingOccurrences(of: " ", with: "")
+            let before = Numbering.strip(Bytes.cleanText(b[segmentStart..<n.range.lowerBound])).withoutSpaces
             let line = p.line(at: n.range.lowerBound)
             if ["共计", "合计", "总计", "共"].contains(where: { before.hasSuffix($0) }) {
                 project.allocationStatedTotal = Sourced(n.value, line: line)

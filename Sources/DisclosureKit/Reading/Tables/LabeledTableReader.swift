@@ -31,7 +31,7 @@ struct LabeledTableReader {
 
     /// Canonical keys of the "三公" items, whichever template's wording (`公务用车运行费`, `…运行维护费`).
     static func threePublicKey(_ label: String) -> String? {
-        let s = label.replacingOccurrences(of: " ", with: "")
+        let s = label.withoutSpaces
         if s.contains("出国") { return "abroad" }
         if s.contains("接待") { return "reception" }
         if s.contains("购置及运行") || s.contains("小计") { return "vehicles" }

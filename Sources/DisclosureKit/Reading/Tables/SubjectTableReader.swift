@@ -69,7 +69,7 @@ struct SubjectTableReader {
 
     /// The subject code in the first `count` cells; nil when they are all empty.
     static func code(_ cells: [ArraySlice<UInt8>], count: Int, system: SubjectCode.System) -> Code? {
-        let parts = (0..<count).map { $0 < cells.count ? Bytes.cleanText(cells[$0]).replacingOccurrences(of: " ", with: "") : "" }
+        let parts = (0..<count).map { $0 < cells.count ? Bytes.cleanText(cells[$0]).withoutSpaces : "" }
         if parts.allSatisfy(\.isEmpty) { return nil }
         func digits(_ s: String) -> Bool { s.utf8.allSatisfy(Bytes.isDigit) }
         // A whole code in the first cell (`2010301`).

@@ -61,7 +61,7 @@ struct TwoSidedTableReader {
 
     /// The label without numbering (`一、`, `1.`), `其中：` and blanks.
     static func core(_ label: String) -> String {
-        var s = Substring(label.replacingOccurrences(of: " ", with: ""))
+        var s = Substring(label.withoutSpaces)
         for p in ["其中：", "其中:"] where s.hasPrefix(p) { s = s.dropFirst(p.count) }
         if let i = s.firstIndex(where: { $0 == "、" || $0 == "." || $0 == "．" }), s.distance(from: s.startIndex, to: i) <= 2,
            s[s.startIndex..<i].allSatisfy({ $0.isNumber || "一二三四五六七八九十".contains($0) }) {

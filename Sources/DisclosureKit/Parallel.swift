@@ -1,0 +1,36 @@
+import Dispatch
+
+/// Work spread over every core, merged in input order, so the result is the same as a serial map.
+enum Parallel {
+    /// `(0..<count).map(body)`, run on all cores, in order. The first error (by index) is rethrown after
+    /// every item has run, so which error surfaces does not depend on timing.
+    static func tryMap<T>(_ count: Int, _ body: (Int) throws -> T) throws -> [T] {
+        if count <= 1 { return try (0..<count).map(body) }
+        let slots = UnsafeMutableBufferPointer<Result<T, Error>?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize(); slots.deallocate() }
+        // Each index writes its own slot only, so the slots need no lock.
+        nonisolated(unsafe) let shared = slots
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let run = body
+            DispatchQueue.concurrentPerform(iterations: count) { i in
+                shared[i] = Result { try run(i) }
+            }
+        }
+        return try slots.map { try $0!.get() }
+    }
+
+    /// `items.map(body)`, run on all cores, in order.
+    static func tryMap<S, T>(_ items: [S], _ body: (S) throws -> T) throws -> [T] {
+        try tryMap(items.count) { try body(items[$0]) }
+    }
+
+    /// `(0..<count).map(body)`, run on all cores, for work that cannot fail.
+    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        // `try!` is safe: the body cannot throw.
+        try! tryMap(count) { body($0) }
+    }
+
+    /// `items.map(body)`, run on all cores, in order, for work that cannot fail.
+    static func map<S, T>(_ items: [S], _ body: (S) -> T) -> [T] { map(items.count) { body(items[$0]) } }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import DisclosureKit
+
+/// Rebuilds: nothing changed writes nothing; one changed disclosure rewrites only the files whose
+/// bytes change; a removed disclosure's files disappear; `--clean` writes all; the result always
+/// equals a clean build of the same input.
+struct IncrementalBuildTests {
+    /// A scratch project: the seeds' content copied (so tests may edit it) and the theme.
+    final class Project {
+        let base = NSTemporaryDirectory() + "disclose-incremental-\(getpid())-\(UUID().uuidString)"
+        var content: String { base + "/content" }
+        var output: String { base + "/public" }
+
+        init() throws {
+            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Fixture.root + "/content", toPath: content)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: base) }
+
+        func build(clean: Bool = false, to out: String? = nil) throws -> Pipeline.Report {
+            var o = Pipeline.Options()
+            o.content = content
+            o.theme = Fixture.root + "/theme"
+            o.output = out ?? output
+            o.clean = clean
+            return try Pipeline(options: o).run()
+        }
+
+        func seed(_ name: String) -> String { content + "/disclosures/\(name).txt" }
+
+        /// Edits a seed's text in place.
+        func edit(_ name: String, _ change: (String) -> String) throws {
+            let text = try String(contentsOfFile: seed(name), encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit changed nothing")
+            try changed.write(toFile: seed(name), atomically: false, encoding: .utf8)
+        }
+    }
+
+    /// Each output file's inode and modification time.
+    static func stamps(_ dir: String) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for f in (try? DiskFileSystem().files(under: dir)) ?? [] {
+            var st = stat()
+            guard stat(f, &st) == 0 else { continue }
+            out[String(f.dropFirst(dir.count))] = [Int(st.st_ino), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)]
+        }
+        return out
+    }
+
+    @Test func aRebuildWithNothingChangedWritesNothing() throws {
+        let p = try Project()
+        let first = try p.build()
+        #expect(!first.upToDate && first.reused == 0 && first.written > 100)
+        let before = Self.stamps(p.output)
+        #expect(before["/" + Manifest.name] != nil)
+        let again = try p.build()
+        #expect(again.upToDate)
+        #expect(again.written == 0 && again.disclosures == 5 && again.pages == first.pages)
+        #expect(again.findings == first.findings)
+        #expect(Self.stamps(p.output) == before, "a no-change rebuild touched the output")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: p.base).sorted() == ["content", "public"])
+    }
+
+    @Test func oneChangedDisclosureRewritesOnlyWhatItsChangeReaches() throws {
+        let p = try Project()
+        _ = try p.build()
+        let before = BuildTests.tree(p.output), stampsBefore = Self.stamps(p.output)
+        // One figure of the 工信局's narrative (line 438): 收支总预算 2,332.95 → 2,332.96.
+        try p.edit("2026-changji-prefecture-industry-it-bureau") { $0.replacingOccurrences(of: "收支总预算 2,332.95 万元", with: "收支总预算 2,332.96 万元") }
+        let report = try p.build()
+        #expect(!report.upToDate && report.written > 0)
+        let after = BuildTests.tree(p.output), stampsAfter = Self.stamps(p.output)
+        // Exactly the files whose bytes differ were written (new inode); every other kept its inode and time.
+        // (The manifest is always rewritten and is not counted as a site file.)
+        let files = after.keys.filter { $0 != "/" + Manifest.name }
+        let changed = Set(files.filter { before[$0] != after[$0] })
+        let rewritten = Set(files.filter { stampsBefore[$0] != stampsAfter[$0] })
+        #expect(changed == rewritten)
+        #expect(report.written == changed.count && report.reused == files.count - changed.count)
+        #expect(changed.count < 20, "\(changed.sorted())")
+        let slug = try #require(after.keys.first { $0.hasPrefix("/d/2026-") && String(decoding: after[$0]!, as: UTF8.self).contains("工业和信息化局") })
+        #expect(changed.contains(slug) && changed.contains("/data" + slug.dropFirst(2).replacingOccurrences(of: ".html", with: ".checks.json")))
+        #expect(!changed.contains("/style.css") && !changed.contains { $0.hasPrefix("/d/2025-") })
+        // And the result is what a clean build of the same input gives.
+        _ = try p.build(clean: true, to: p.base + "/clean")
+        #expect(BuildTests.tree(p.base + "/clean") == after)
+    }
+
+    @Test func aRemovedDisclosureDisappearsAndCleanWritesEverything() throws {
+        let p = try Project()
+        _ = try p.build()
+        let gone = BuildTests.tree(p.output).keys.filter { $0.hasPrefix("/d/2025-") }
+        #expect(gone.count == 1)
+        try FileManager.default.removeItem(atPath: p.seed("2025-changji-prefecture-government-office"))
+        let report = try p.build()
+        #expect(report.disclosures == 4)
+        let after = BuildTests.tree(p.output)
+        #expect(!after.keys.contains { $0.hasPrefix("/d/2025-") || $0.hasPrefix("/data/2025-") || $0.hasPrefix("/compare/2025") })
+        let clean = try p.build(clean: true)
+        #expect(clean.reused == 0 && clean.written == after.count - 1)
+        #expect(BuildTests.tree(p.output) == after)
+    }
+
+    @Test func aThemeOrConfigurationChangeIsSeen() throws {
+        let p = try Project()
+        _ = try p.build()
+        var site = try String(contentsOfFile: p.content + "/site.json", encoding: .utf8)
+        site = site.replacingOccurrences(of: "Disclose 示例站点", with: "Disclose 示例站点（新页脚）")
+        try site.write(toFile: p.content + "/site.json", atomically: false, encoding: .utf8)
+        let report = try p.build()
+        #expect(!report.upToDate)
+        #expect(String(decoding: BuildTests.tree(p.output)["/index.html"]!, as: UTF8.self).contains("新页脚"))
+        // Data files do not show the footer: they are carried over.
+        #expect(report.reused > 0)
+    }
+
+    @Test func aKilledBuildLeavesThePreviousSiteAndItsLeftoversAreCleared() throws {
+        let p = try Project()
+        _ = try p.build()
+        let before = BuildTests.tree(p.output)
+        // A build killed while writing: its staging folder holds part of a site, and nothing was swapped.
+        let dead = p.output + ".staging-999999"
+        try FileManager.default.createDirectory(atPath: dead + "/d", withIntermediateDirectories: true)
+        try Array("partial".utf8).withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: dead + "/d/x.html")) }
+        #expect(BuildTests.tree(p.output) == before)
+        // The next build clears what the killed one left, even when it has nothing else to do.
+        #expect(try p.build().upToDate)
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: p.base).sorted() == ["content", "public"])
+    }
+
+    @Test func theManifestIsReadBackAndItsHashIsXXH64() {
+        // Reference values of XXH64 with seed 0.
+        #expect(ContentHash.of([]) == 0xEF46_DB37_51D8_E999)
+        #expect(ContentHash.of(Array("a".utf8)) == 0xD24E_C4F1_A98C_6E5B)
+        #expect(ContentHash.of(Array("abc".utf8)) == 0x44BC_2CF5_AD77_0999)
+        #expect(ContentHash.of(Array("Nobody inspects the spammish repetition".utf8)) == 0xFBCE_A83C_8A37_8BF1)
+        #expect(ContentHash.of(Array((0..<768).map { UInt8($0 % 256) })) == 0x8E03_C838_C596_036F)
+        var m = Manifest()
+        m.key = 42
+        m.counts = ["pages": 3]
+        m.errors = ["a.txt:1: error: x\ty"]
+        m.inputs = ["content/a.txt": .init(hash: 1, size: 2)]
+        m.outputs = ["d/x.html": .init(hash: .max, size: 0), "路径 with space.csv": .init(hash: 7, size: 9)]
+        let back = Manifest.parse(m.serialized())
+        #expect(back?.outputs == m.outputs && back?.inputs == m.inputs && back?.key == 42 && back?.counts == m.counts)
+        #expect(back?.errors == ["a.txt:1: error: x y"])
+        #expect(Manifest.parse(Array("something else\n".utf8)) == nil)
+    }
+}

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""The build benchmark: for each N, makes N synthetic disclosures from the seeds, then in one run
+times Disclose (a full build, a rebuild with nothing changed, a rebuild with one disclosure
+changed), Hugo building one Markdown page per disclosure holding its tables, and the I/O floor
+(copying the input files and a tree of the output's files). Prints a Markdown table.
+
+    bench/run [N ...]            default: 1000 10000
+
+Needs a release build (bench/run makes it) and Debian's `hugo` (bench/run installs it).
+Everything it makes is under bench/work/, which is not committed.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from make_corpus import make  # noqa: E402
+
+WORK = os.path.join(ROOT, "bench", "work")
+DISCLOSE = os.path.join(ROOT, ".build", "release", "disclose")
+
+
+def timed(cmd, **kw):
+    """Runs cmd under GNU time; returns (wall seconds, peak resident MB, stdout)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, capture_output=True, text=True, **kw)
+    if out.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{out.stdout}\n{out.stderr}")
+    wall, kb = out.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(kb) / 1024, out.stdout + out.stderr
+
+
+def tree_size(path):
+    files = total = 0
+    for d, _, names in os.walk(path):
+        for n in names:
+            files += 1
+            total += os.path.getsize(os.path.join(d, n))
+    return files, total
+
+
+def hugo_site(content, site):
+    """One Markdown page per disclosure: its tables (the tab-separated lines of 第二部分) as
+    Markdown tables, the lines between them as paragraphs."""
+    os.makedirs(os.path.join(site, "content", "d"))
+    os.makedirs(os.path.join(site, "layouts", "_default"))
+    with open(os.path.join(site, "config.toml"), "w") as f:
+        f.write('baseURL = "https://budget.example.org/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term"]\n')
+    layout = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>%s</body></html>\n"
+    with open(os.path.join(site, "layouts", "_default", "single.html"), "w") as f:
+        f.write(layout % "{{ .Content }}")
+    with open(os.path.join(site, "layouts", "_default", "list.html"), "w") as f:
+        f.write(layout % "<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>")
+    for name in sorted(os.listdir(content)):
+        text = open(os.path.join(content, name), encoding="utf-8").read()
+        start, end = text.find("第二部分"), text.find("第三部分", text.find("第二部分") + 1)
+        body, table = [], []
+        for line in text[start:end if end > 0 else None].splitlines():
+            if "\t" in line:
+                cells = [c.strip().replace("|", "\\|") for c in line.split("\t")]
+                if not table:
+                    table.append("| " + " | ".join(cells) + " |")
+                    table.append("|" + "---|" * len(cells))
+                else:
+                    table.append("| " + " | ".join(cells) + " |")
+                continue
+            if table:
+                body += table + [""]
+                table = []
+            if line.strip():
+                body += [line.strip(), ""]
+        body += table
+        with open(os.path.join(site, "content", "d", name.replace(".txt", ".md")), "w", encoding="utf-8") as f:
+            f.write(f'---\ntitle: "{name}"\n---\n\n' + "\n".join(body) + "\n")
+
+
+def change_one(content):
+    """Changes one figure of one disclosure: the first amount after its tables begin."""
+    path = os.path.join(content, sorted(os.listdir(content))[0])
+    text = open(path, encoding="utf-8").read()
+    at = text.find("第二部分")
+    m = re.compile(r"(\d)\.(\d)(\d)").search(text, at)
+    digit = str((int(m.group(3)) + 1) % 10)
+    text = text[: m.start(3)] + digit + text[m.end(3):]
+    open(path, "w", encoding="utf-8").write(text)
+
+
+def run(n):
+    work = os.path.join(WORK, str(n))
+    shutil.rmtree(work, ignore_errors=True)
+    content = os.path.join(work, "content")
+    make(os.path.join(ROOT, "content", "disclosures"), os.path.join(content, "disclosures"), n)
+    shutil.copy(os.path.join(ROOT, "content", "site.json"), content)
+    out = os.path.join(work, "public")
+    build = [DISCLOSE, "build", "--content", content, "--theme", os.path.join(ROOT, "theme"), "--output", out]
+
+    full, full_mb, log = timed(build + ["--clean"])
+    stages = re.search(r"stages: (.*)", log).group(1)
+    pages = int(re.search(r"(\d+) pages", log).group(1))
+    same, same_mb, log_same = timed(build)
+    assert "nothing written" in log_same, log_same
+    change_one(os.path.join(content, "disclosures"))
+    one, one_mb, log_one = timed(build)
+    written = re.search(r"(\d+) files written", log_one).group(1)
+
+    in_files, in_bytes = tree_size(os.path.join(content, "disclosures"))
+    out_files, out_bytes = tree_size(out)
+
+    hugo_dir = os.path.join(work, "hugo")
+    hugo_site(os.path.join(content, "disclosures"), hugo_dir)
+    hugo, hugo_mb, _ = timed(["hugo", "--quiet", "--source", hugo_dir, "--destination", os.path.join(work, "hugo-public")])
+
+    floor_dir = os.path.join(work, "floor")
+    os.makedirs(floor_dir)
+    start = time.monotonic()
+    subprocess.run(["cp", "-r", os.path.join(content, "disclosures"), os.path.join(floor_dir, "in")], check=True)
+    subprocess.run(["cp", "-r", out, os.path.join(floor_dir, "out")], check=True)
+    floor = time.monotonic() - start
+
+    mb = 1024 * 1024
+    print(f"| {n:,} | full build | {full:.2f} s | {n / full:,.0f} | {pages / full:,.0f} | {in_bytes / mb / full:,.1f} / {out_bytes / mb / full:,.1f} | {full_mb:,.0f} MB |")
+    print(f"| {n:,} | no change | {same:.2f} s | | | | {same_mb:,.0f} MB |")
+    print(f"| {n:,} | one changed ({written} files written) | {one:.2f} s | | | | {one_mb:,.0f} MB |")
+    print(f"| {n:,} | Hugo, {n:,} Markdown pages | {hugo:.2f} s | | | | {hugo_mb:,.0f} MB |")
+    print(f"| {n:,} | I/O floor (cp in + cp out) | {floor:.2f} s | | | | |")
+    print(f"|  | ratios: full ÷ Hugo {full / hugo:.2f}, full ÷ floor {full / floor:.1f} | | | | | |")
+    print(f"<!-- N={n}: in {in_files} files {in_bytes / mb:.0f} MB, out {out_files} files {out_bytes / mb:.0f} MB; stages: {stages} -->")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
+    print("| N | build | wall | disclosures/s | pages/s | MB/s in / out | peak memory |")
+    print("|---|---|---|---|---|---|---|")
+    sys.stdout.flush()
+    for n in sizes:
+        run(n)
