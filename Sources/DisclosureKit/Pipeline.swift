@@ -18,7 +18,10 @@ final class Ticker: @unchecked Sendable {
     }
 }
 
-/// The build, in one place: read → check → aggregate → render → publish. Each stage is timed.
+/// The build, in one place, each stage timed: config (site.json, theme, build key) → list → hash
+/// (and stop if nothing changed since the manifest) → load → read → check → aggregate →
+/// render+write (into the staging folder, unchanged files linked) → commit (manifest, swap).
+/// Reading, checking and render+write run on every core and merge in input order.
 public struct Pipeline {
     public struct Options: Sendable {
         public var content = "content"
@@ -60,8 +63,8 @@ public struct Pipeline {
 
     public func run() throws -> Report {
         var report = Report()
-        func timed<T>(_ name: String, _ f: () throws -> T) rethrows -> T {
-            options.progress?(name)
+        func timed<T>(_ name: String, count: Int? = nil, _ f: () throws -> T) rethrows -> T {
+            options.progress?(count.map { "\(name) \($0) disclosures" } ?? name)
             let start = DispatchTime.now().uptimeNanoseconds
             defer { report.stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
             return try f()
@@ -79,7 +82,7 @@ public struct Pipeline {
         let stamps = Parallel.map(paths) { fs.stamp($0) }
         // Inputs whose size and time are as recorded keep their hash; the others are read and hashed.
         var sources: [[UInt8]?] = paths.map { _ in nil }
-        let inputs = try timed("hash") { () throws -> [String: Manifest.File] in
+        let inputs = try timed("hash", count: paths.count) { () throws -> [String: Manifest.File] in
             let known: [Manifest.File?] = names.indices.map { i in
                 guard let p = previous, let s = stamps[i], p.stamps[names[i]] == s else { return nil }
                 return p.inputs[names[i]]
@@ -102,14 +105,14 @@ public struct Pipeline {
         }
         let data = try timed("load") { try Parallel.tryMap(paths.count) { i in try sources[i] ?? fs.read(paths[i]) } }
         sources = []
-        let disclosures = timed("read") {
+        let disclosures = timed("read", count: paths.count) {
             Duplicates.mark(Parallel.map(paths.count) { DisclosureReader.read(path: names[$0], data: data[$0]) })
         }
         report.disclosures = disclosures.count
         report.diagnostics = disclosures.flatMap(\.diagnostics)
         let errors = report.diagnostics.filter { $0.severity == .error }
         if options.strict, !errors.isEmpty { throw StrictFailure(errors: errors) }
-        let checks = timed("check") { Parallel.map(disclosures, Checker.check) }
+        let checks = timed("check", count: paths.count) { Parallel.map(disclosures, Checker.check) }
         for c in checks { for f in c.findings { report.findings[f.status, default: 0] += 1 } }
         let model = timed("aggregate") { SiteModel(site: site, checked: Array(zip(disclosures, checks))) }
         let writer = try OutputWriter(output: options.output, previous: previous)
