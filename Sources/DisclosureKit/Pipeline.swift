@@ -81,17 +81,15 @@ public struct Pipeline {
         let previous = options.clean ? nil : OutputWriter.previousManifest(in: options.output)
         let stamps = Parallel.map(paths) { fs.stamp($0) }
         // Inputs whose size and time are as recorded keep their hash; the others are read and hashed.
-        var sources: [[UInt8]?] = paths.map { _ in nil }
-        let inputs = try timed("hash", count: paths.count) { () throws -> [String: Manifest.File] in
+        // Inputs whose size and time are as recorded keep their hash; the others are read and hashed.
+        let (inputs, read) = try timed("hash", count: paths.count) { () throws -> ([String: Manifest.File], [[UInt8]?]) in
             let known: [Manifest.File?] = names.indices.map { i in
                 guard let p = previous, let s = stamps[i], p.stamps[names[i]] == s else { return nil }
                 return p.inputs[names[i]]
             }
             let read = try Parallel.tryMap(paths.count) { i -> [UInt8]? in known[i] == nil ? try fs.read(paths[i]) : nil }
-            sources = read
-            return Dictionary(uniqueKeysWithValues: zip(names, Parallel.map(paths.count) { i in
-                known[i] ?? Manifest.File(hash: ContentHash.of(read[i]!), size: read[i]!.count)
-            }))
+            let files = Parallel.map(paths.count) { i in known[i] ?? Manifest.File(hash: ContentHash.of(read[i]!), size: read[i]!.count) }
+            return (Dictionary(uniqueKeysWithValues: zip(names, files)), read)
         }
         if let p = previous, p.key == key, p.inputs == inputs {
             // Nothing that shapes the site changed: the site on disk is this build's output already.
@@ -103,8 +101,7 @@ public struct Pipeline {
             for s in CheckStatus.allCases { report.findings[s] = p.counts["findings." + s.rawValue] }
             return report
         }
-        let data = try timed("load") { try Parallel.tryMap(paths.count) { i in try sources[i] ?? fs.read(paths[i]) } }
-        sources = []
+        let data = try timed("load") { try Parallel.tryMap(paths.count) { i in try read[i] ?? fs.read(paths[i]) } }
         let disclosures = timed("read", count: paths.count) {
             Duplicates.mark(Parallel.map(paths.count) { DisclosureReader.read(path: names[$0], data: data[$0]) })
         }

@@ -71,6 +71,8 @@ public indirect enum JSON: Sendable, Equatable {
 
     /// Escapes quotes, backslashes and control characters, and `<`, `>`, `&` and U+2028/2029 too,
     /// so the text is safe inside an HTML `<script>` block or a JavaScript string.
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
@@ -96,7 +98,7 @@ public indirect enum JSON: Sendable, Equatable {
                 case 0x0D: out += [0x5C, 0x72]
                 case 0x09: out += [0x5C, 0x74]
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    let hex = JSON.hexDigits
                     out += [0x5C, 0x75, hex[Int(u >> 12) & 15], hex[Int(u >> 8) & 15], hex[Int(u >> 4) & 15], hex[Int(u) & 15]]
                 }
                 i += u > 0xFF ? 3 : 1

@@ -141,8 +141,6 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// The manifest of the site in `output`, if there is one this version can read.
     public static func previousManifest(in output: String) -> Manifest? {
-        guard let h = FileHandle(forReadingAtPath: output + "/" + Manifest.name) else { return nil }
-        defer { try? h.close() }
-        return Manifest.parse(Array(h.readDataToEndOfFile()))
+        (try? DiskFileSystem().read(output + "/" + Manifest.name)).flatMap(Manifest.parse)
     }
 }

@@ -21,9 +21,6 @@ struct SiteRenderer {
 
     var site: SiteConfig { model.site }
 
-    /// Every output file, path → bytes, in a fixed order.
-    func files() throws -> [(String, [UInt8])] { try jobs().flatMap { try $0.make() } }
-
     /// Every output file as units of work that may run in parallel, in a fixed order: a job per
     /// page, the open data, then the sitemap and feed (which list the pages).
     func jobs() -> [RenderJob] {
