@@ -19,9 +19,14 @@ final class Ticker: @unchecked Sendable {
 }
 
 /// The build, in one place, each stage timed: config (site.json, theme, build key) → list → hash
-/// (and stop if nothing changed since the manifest) → load → read → check → aggregate →
-/// render+write (into the staging folder, unchanged files linked) → commit (manifest, swap).
-/// Reading, checking and render+write run on every core and merge in input order.
+/// (and stop if nothing changed since the manifest) → identify → layout → disclosures → aggregate
+/// → render+write → commit.
+///
+/// A disclosure is read and checked only when its bytes changed, or its place on the site did;
+/// its own pages are rendered and written right then, and only its digest is kept for the pages
+/// across disclosures. An unchanged disclosure's digest comes from the previous build and its
+/// files are carried over. Disclosures, and the pages across them, run on every core and merge in
+/// input order.
 public struct Pipeline {
     public struct Options: Sendable {
         public var content = "content"
@@ -29,7 +34,7 @@ public struct Pipeline {
         public var output = "public"
         /// Fail the build, leaving the previous site as it was, when any disclosure has a read error.
         public var strict = false
-        /// Ignore the previous build's manifest: render and write every file.
+        /// Ignore the previous build's manifest: read every disclosure, render and write every file.
         public var clean = false
         /// Told each phase and count as the build goes (`read 1200/10000`), for a terminal.
         public var progress: (@Sendable (String) -> Void)? = nil
@@ -38,6 +43,8 @@ public struct Pipeline {
 
     public struct Report: Sendable {
         public var disclosures = 0
+        /// Disclosures read, checked and rendered by this build (the others were unchanged).
+        public var processed = 0
         public var pages = 0
         /// Files written, and files carried over unchanged from the previous site.
         public var written = 0
@@ -81,7 +88,6 @@ public struct Pipeline {
         let previous = options.clean ? nil : OutputWriter.previousManifest(in: options.output)
         let stamps = Parallel.map(paths) { fs.stamp($0) }
         // Inputs whose size and time are as recorded keep their hash; the others are read and hashed.
-        // Inputs whose size and time are as recorded keep their hash; the others are read and hashed.
         let (inputs, read) = try timed("hash", count: paths.count) { () throws -> ([String: Manifest.File], [[UInt8]?]) in
             let known: [Manifest.File?] = names.indices.map { i in
                 guard let p = previous, let s = stamps[i], p.stamps[names[i]] == s else { return nil }
@@ -101,27 +107,68 @@ public struct Pipeline {
             for s in CheckStatus.allCases { report.findings[s] = p.counts["findings." + s.rawValue] }
             return report
         }
-        let data = try timed("load") { try Parallel.tryMap(paths.count) { i in try read[i] ?? fs.read(paths[i]) } }
-        let disclosures = timed("read", count: paths.count) {
-            Duplicates.mark(Parallel.map(paths.count) { DisclosureReader.read(path: names[$0], data: data[$0]) })
+        let hashes = names.map { inputs[$0]!.hash }
+        // Digests of the previous build, for disclosures whose bytes are unchanged (same program, theme, configuration).
+        let store = previous?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
+        let cached = Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0]) }
+        let changed = cached.filter { $0 == nil }.count
+        func load(_ i: Int) throws -> Disclosure { DisclosureReader.read(path: names[i], data: try read[i] ?? fs.read(paths[i])) }
+        // What places each disclosure: from its digest, or by reading it.
+        let identified = try timed("identify", count: changed) {
+            try Parallel.tryMap(names.count) { i -> (Layout.Identity, [Diagnostic]) in
+                let d = try cached[i] ?? Digest(identifying: load(i))
+                return (Layout.Identity(source: d.source, department: d.department, departmentLine: d.departmentLine, year: d.year), d.diagnostics)
+            }
         }
-        report.disclosures = disclosures.count
-        report.diagnostics = disclosures.flatMap(\.diagnostics)
+        let layout = timed("layout") { Layout(site: site, identities: identified.map(\.0)) }
+        report.disclosures = names.count
+        report.diagnostics = names.indices.flatMap { identified[$0].1 + layout.slots[$0].duplicates }
         let errors = report.diagnostics.filter { $0.severity == .error }
         if options.strict, !errors.isEmpty { throw StrictFailure(errors: errors) }
-        let checks = timed("check", count: paths.count) { Parallel.map(disclosures, Checker.check) }
-        for c in checks { for f in c.findings { report.findings[f.status, default: 0] += 1 } }
-        let model = timed("aggregate") { SiteModel(site: site, checked: Array(zip(disclosures, checks))) }
-        let writer = try OutputWriter(output: options.output, previous: previous)
+
+        let frame = PageFrame(site: site, theme: theme, layout: layout)
+        let files = DisclosureFiles(frame: frame)
+        let writer = try OutputWriter(output: options.output, previous: previous, key: key)
         do {
-            let jobs = SiteRenderer(model: model, theme: theme).jobs()
+            // Each disclosure's own files: carried over when its bytes and place are as before,
+            // otherwise read, checked, rendered and written while its model is held.
+            let nav = JobKey("nav").adding(frame.compareViews.first?.path ?? "")
+            let outcome = try timed("disclosures", count: names.count) { () throws -> [(Digest, Bool)] in
+                let tick = options.progress.map { Ticker(total: names.count, phase: "disclosures", tell: $0) }
+                return try Parallel.tryMap(names.count) { i -> (Digest, Bool) in
+                    defer { tick?.tick() }
+                    let slot = layout.slots[i]
+                    var k = nav.adding(names[i])
+                    k.add(hashes[i]); k.add(slot.slug); k.add(slot.departmentSlug); k.add(slot.department); k.add(slot.regionLabel)
+                    for o in slot.others { k.add(o.slug); k.add(o.year) }
+                    for x in slot.duplicates { k.add(x.description) }
+                    let job = k.value
+                    if let digest = cached[i], try writer.reuse(DisclosureFiles.paths(slot, tables: digest.published.map(\.kind)), job: job) {
+                        return (digest, false)
+                    }
+                    let d = try load(i)
+                    var placed = d
+                    placed.diagnostics += slot.duplicates
+                    let checks = Checker.check(placed)
+                    for (path, bytes) in try files.files(placed, checks, slot) { try writer.put(path, bytes, job: job) }
+                    return (Digest(d, checks), true)
+                }
+            }
+            let digests = outcome.map(\.0)
+            report.processed = outcome.filter(\.1).count
+            for d in digests { for s in CheckStatus.allCases where d.findings(s) > 0 { report.findings[s, default: 0] += d.findings(s) } }
+            let model = timed("aggregate") { SiteModel(site: site, layout: layout, digests: digests, inputHashes: hashes) }
+            let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
+                                    staged: writer.manifestFiles, readStaged: writer.staged).jobs()
                 + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }
-            report.pages = jobs.filter { $0.page != nil }.count
+            report.pages = jobs.filter { $0.page != nil }.count + names.count
             try timed("render+write") {
                 let tick = options.progress.map { Ticker(total: jobs.count, phase: "render+write", tell: $0) }
                 _ = try Parallel.tryMap(jobs.count) { i in
-                    for (path, bytes) in try jobs[i].make() { try writer.put(path, bytes) }
-                    tick?.tick()
+                    defer { tick?.tick() }
+                    let job = jobs[i]
+                    if let key = job.key, try writer.reuse(job.outputs, job: key) { return }
+                    for (path, bytes) in try job.make() { try writer.put(path, bytes, job: job.key ?? 0) }
                 }
             }
             (report.written, report.reused) = writer.counts
@@ -129,7 +176,8 @@ public struct Pipeline {
                 var counts = ["disclosures": report.disclosures, "pages": report.pages]
                 for (s, n) in report.findings { counts["findings." + s.rawValue] = n }
                 try writer.commit(key: key, inputs: inputs, stamps: Dictionary(uniqueKeysWithValues: zip(names, stamps).compactMap { n, s in s.map { (n, $0) } }),
-                                  counts: counts, errors: errors.map(\.description))
+                                  counts: counts, errors: errors.map(\.description),
+                                  digests: DigestStore.serialized(names.indices.map { (names[$0], hashes[$0], digests[$0]) }))
             }
         } catch {
             writer.abandon()
@@ -166,19 +214,6 @@ public struct Pipeline {
         guard path.hasPrefix(folder + "/") else { return path }
         let name = folder.split(separator: "/").last.map(String.init) ?? folder
         return name + path.dropFirst(folder.count)
-    }
-
-    /// Disclosures (each with what goes along with it, such as its checks) in a total order — year
-    /// descending, department, source — with a stable file name each.
-    static func order<Extra>(_ items: [(Disclosure, Extra)]) -> [(Disclosure, String, Extra)] {
-        let sorted = items.sorted { x, y in
-            let a = x.0, b = y.0
-            return ((a.year ?? 0), b.department, b.source) > ((b.year ?? 0), a.department, a.source)
-        }
-        var used = Set<String>()
-        return sorted.map { d, extra in
-            (d, unique("\(d.year.map(String.init) ?? "unknown")-\(Pipeline.hash(d.department))", &used), extra)
-        }
     }
 
     /// `base`, or `base-2`, `base-3`… if taken; the name returned is marked as taken.

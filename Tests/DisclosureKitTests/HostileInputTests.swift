@@ -141,12 +141,12 @@ import Testing
     @Test func fileNamesFromDepartmentNamesStayInsideAndNeverCollide() {
         let names = ["../../etc/passwd", "a/b", "a\u{0}b", String(repeating: "很长的部门名称", count: 500), "昌吉市财政局１", "昌吉市财政局1",
                      "ＡＢＣ", "ABC", "", "..", "CON", "a b"]
-        let items = names.map { name -> (Disclosure, Int) in var d = Disclosure(source: name + ".txt"); d.department = name; d.year = 2026; return (d, 0) }
-        let slugs = Pipeline.order(items).map(\.1)
+        let items = names.map { Layout.Identity(source: $0 + ".txt", department: $0, departmentLine: 1, year: 2026) }
+        let slugs = Layout(site: .default, identities: items).slots.map(\.slug)
         #expect(Set(slugs).count == names.count)
         for s in slugs { #expect(s.count < 40 && s.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }, "\(s)") }
         // Equal hashes of different names still get different pages.
-        let twice = Pipeline.order([(items[0].0, 0), (items[0].0, 1)]).map(\.1)
+        let twice = Layout(site: .default, identities: [items[0], items[0]]).slots.map(\.slug)
         #expect(twice[0] != twice[1])
     }
 }

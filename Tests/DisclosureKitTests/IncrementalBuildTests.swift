@@ -72,10 +72,12 @@ struct IncrementalBuildTests {
         try p.edit("2026-changji-prefecture-industry-it-bureau") { $0.replacingOccurrences(of: "收支总预算 2,332.95 万元", with: "收支总预算 2,332.96 万元") }
         let report = try p.build()
         #expect(!report.upToDate && report.written > 0)
+        // Only the changed disclosure was read and checked; the others' digests were taken as they were.
+        #expect(report.processed == 1)
         let after = BuildTests.tree(p.output), stampsAfter = Self.stamps(p.output)
         // Exactly the files whose bytes differ were written (new inode); every other kept its inode and time.
-        // (The manifest is always rewritten and is not counted as a site file.)
-        let files = after.keys.filter { $0 != "/" + Manifest.name }
+        // (The manifest and the digests are always rewritten and are not counted as site files.)
+        let files = after.keys.filter { $0 != "/" + Manifest.name && $0 != "/" + DigestStore.name }
         let changed = Set(files.filter { before[$0] != after[$0] })
         let rewritten = Set(files.filter { stampsBefore[$0] != stampsAfter[$0] })
         #expect(changed == rewritten)
@@ -100,7 +102,7 @@ struct IncrementalBuildTests {
         let after = BuildTests.tree(p.output)
         #expect(!after.keys.contains { $0.hasPrefix("/d/2025-") || $0.hasPrefix("/data/2025-") || $0.hasPrefix("/compare/2025") })
         let clean = try p.build(clean: true)
-        #expect(clean.reused == 0 && clean.written == after.count - 1)
+        #expect(clean.reused == 0 && clean.written == after.count - 2)
         #expect(BuildTests.tree(p.output) == after)
     }
 
@@ -144,10 +146,28 @@ struct IncrementalBuildTests {
         m.counts = ["pages": 3]
         m.errors = ["a.txt:1: error: x\ty"]
         m.inputs = ["content/a.txt": .init(hash: 1, size: 2)]
-        m.outputs = ["d/x.html": .init(hash: .max, size: 0), "路径 with space.csv": .init(hash: 7, size: 9)]
+        m.outputs = ["d/x.html": .init(hash: .max, size: 0, job: 5), "路径 with space.csv": .init(hash: 7, size: 9)]
         let back = Manifest.parse(m.serialized())
         #expect(back?.outputs == m.outputs && back?.inputs == m.inputs && back?.key == 42 && back?.counts == m.counts)
         #expect(back?.errors == ["a.txt:1: error: x y"])
         #expect(Manifest.parse(Array("something else\n".utf8)) == nil)
+    }
+
+    @Test func digestsAreReadBackAsTheyWereWritten() throws {
+        let digests = Fixture.seedNames.map { name in
+            let d = Fixture.seed(name)
+            return (Fixture.seedPath(name), ContentHash.of(Fixture.bytes(Fixture.seedPath(name))), Digest(d, Checker.check(d)))
+        }
+        #expect(digests.allSatisfy { !$0.2.figures.isEmpty && !$0.2.functional.isEmpty && !$0.2.glossary.isEmpty })
+        let store = DigestStore(DigestStore.serialized(digests))
+        for (path, hash, digest) in digests {
+            #expect(store.digest(path, hash: hash) == digest, "\(path)")
+            #expect(store.digest(path, hash: hash &+ 1) == nil, "a changed input's digest is not taken")
+        }
+        // A damaged store is ignored, never trusted.
+        var bytes = DigestStore.serialized(digests)
+        bytes.removeLast(7)
+        #expect(DigestStore(bytes).digest(digests.last!.0, hash: digests.last!.1) == nil)
+        #expect(DigestStore(Array("other\n".utf8)).digest(digests[0].0, hash: digests[0].1) == nil)
     }
 }

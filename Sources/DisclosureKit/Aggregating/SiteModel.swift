@@ -1,33 +1,25 @@
-/// One disclosure as the site presents it: with its checks, its page's name and its place.
+/// One disclosure as the pages across disclosures present it: its digest and its place.
 public struct Entry: Sendable {
-    public let disclosure: Disclosure
-    public let report: CheckReport
-    /// The page's file name without extension: `<year>-<hash of the department>`.
-    public let slug: String
-    /// The department page's file name without extension.
-    public let departmentSlug: String
-    public let placement: SiteConfig.Placement?
-    /// Every headline figure the disclosure states, read once.
-    public let figures: [Metric: Sourced<FixedPoint>]
+    public let digest: Digest
+    public let slot: Layout.Slot
+    /// The hash of the disclosure's bytes: with its place, everything its pages depend on.
+    public let inputHash: UInt64
 
-    init(disclosure: Disclosure, report: CheckReport, slug: String, departmentSlug: String, placement: SiteConfig.Placement?) {
-        self.disclosure = disclosure
-        self.report = report
-        self.slug = slug
-        self.departmentSlug = departmentSlug
-        self.placement = placement
-        var figures: [Metric: Sourced<FixedPoint>] = [:]
-        let summary = disclosure.summary
-        for m in Metric.allCases { figures[m] = m.value(in: disclosure, summary: summary) }
-        self.figures = figures
-    }
+    public var slug: String { slot.slug }
+    public var departmentSlug: String { slot.departmentSlug }
+    /// The department as the site names it.
+    public var department: String { slot.department }
+    public var placement: SiteConfig.Placement? { slot.placement }
+    public var year: Int? { digest.year }
+    /// Every headline figure the disclosure states.
+    public var figures: [Metric: Sourced<FixedPoint>] { digest.figures }
 
     /// A headline figure in 万元, for sums and comparisons across disclosures; nil when not disclosed.
-    public func amount(_ m: Metric) -> FixedPoint? { figures[m]?.value.inTenThousandYuan(from: disclosure.unit) }
+    public func amount(_ m: Metric) -> FixedPoint? { digest.figures[m]?.value.inTenThousandYuan(from: digest.unit) }
 
     /// The region path as one label, or 未归类.
-    public var regionLabel: String { placement?.path.map(\.name).joined(separator: " · ") ?? "未归类" }
-    public var yearLabel: String { disclosure.year.map(String.init) ?? "年度不明" }
+    public var regionLabel: String { slot.regionLabel }
+    public var yearLabel: String { slot.yearLabel }
 }
 
 /// A department with every year it disclosed, oldest first.
@@ -72,31 +64,19 @@ public struct SiteModel: Sendable {
     public let regionsInUse: [(region: SiteConfig.Region, depth: Int)]
     private let departmentBySlug: [String: Int]
 
-    public init(site: SiteConfig, checked: [(Disclosure, CheckReport)]) {
+    /// The model of disclosures laid out by `layout`, each with its digest and input hash (both
+    /// in the order the layout was given its identities).
+    public init(site: SiteConfig, layout: Layout, digests: [Digest], inputHashes: [UInt64]) {
         self.site = site
-        // A file whose department could not be read is still listed, under its file name.
-        let named = checked.map { d, r in
-            var d = d
-            if d.department.isEmpty { d.department = "未识别的文件 " + (d.source.split(separator: "/").last.map(String.init) ?? d.source) }
-            return (d, r)
-        }
-        let ordered = Pipeline.order(named)
-        var departmentSlugs: [String: String] = [:]
-        var used = Set<String>()
-        for name in Set(ordered.map(\.0.department)).sorted() { departmentSlugs[name] = Pipeline.unique(Pipeline.hash(name), &used) }
-        entries = ordered.map { d, slug, report in
-            Entry(disclosure: d, report: report, slug: slug, departmentSlug: departmentSlugs[d.department]!,
-                  placement: site.place(d.department))
-        }
+        entries = layout.order.map { Entry(digest: digests[$0], slot: layout.slots[$0], inputHash: inputHashes[$0]) }
         var byName: [String: [Entry]] = [:]
-        for e in entries { byName[e.disclosure.department, default: []].append(e) }
+        for e in entries { byName[e.department, default: []].append(e) }
         departments = byName.keys.sorted().map { name in
-            Department(name: name, slug: departmentSlugs[name]!, entries: byName[name]!.reversed())
+            Department(name: name, slug: byName[name]![0].departmentSlug, entries: byName[name]!.reversed())
         }
         departmentBySlug = Dictionary(uniqueKeysWithValues: departments.enumerated().map { ($1.slug, $0) })
-        years = Set(entries.compactMap(\.disclosure.year)).sorted(by: >)
-        let entries = entries
-        regionsInUse = site.allRegions.filter { r in entries.contains { $0.placement?.path.contains(r.region) == true } }
+        years = layout.years
+        regionsInUse = layout.regionsInUse
         functional = SubjectIndex(.functional, entries)
         economic = SubjectIndex(.economic, entries)
     }
@@ -104,7 +84,7 @@ public struct SiteModel: Sendable {
     /// Entries of a year (nil: of no stated year), optionally within a region (its sub-regions included).
     public func entries(year: Int?, region: String? = nil) -> [Entry] {
         entries.filter { e in
-            e.disclosure.year == year && (region == nil || e.placement?.path.contains { $0.id == region } == true)
+            e.year == year && (region == nil || e.placement?.path.contains { $0.id == region } == true)
         }
     }
 
@@ -121,8 +101,8 @@ public struct SiteModel: Sendable {
     /// The newest disclosures: by year, then signing date, then department.
     public func newest(_ n: Int) -> [Entry] {
         Array(entries.sorted { a, b in
-            ((a.disclosure.year ?? 0), a.disclosure.signedOn?.value ?? "", b.disclosure.department, b.disclosure.source)
-                > ((b.disclosure.year ?? 0), b.disclosure.signedOn?.value ?? "", a.disclosure.department, a.disclosure.source)
+            ((a.year ?? 0), a.digest.signedOn ?? "", b.department, b.digest.source)
+                > ((b.year ?? 0), b.digest.signedOn ?? "", a.department, a.digest.source)
         }.prefix(n))
     }
 }

@@ -40,24 +40,19 @@ public struct SubjectIndex: Sendable {
         var uses: [String: [Use]] = [:]
         var names: [String: String] = [:]
         for e in entries {
-            guard let t = e.disclosure.table(SubjectIndex.sourceTable(system)) else { continue }
-            let whole = e.disclosure.summary.expenditureTotal?.value
-            var seen = Set<String>()
-            for r in t.rows {
-                // Codes become file names: digits only, and once per disclosure.
-                guard let c = r.code, c.system == system, !c.code.isEmpty, c.code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                      seen.insert(c.code).inserted else { continue }
-                let amounts = (0..<3).map { r.value($0) }
-                let share = whole.flatMap { w in (amounts[0] ?? .zero).percent(of: w, decimals: 2) }
-                uses[c.code, default: []].append(Use(entry: e, line: r.line, amounts: amounts, share: share))
-                if names[c.code] == nil { names[c.code] = r.label }
+            let whole = e.figures[.expenditure]?.value
+            // The digest keeps the rows whose codes can be file names: digits only, once per disclosure.
+            for r in e.digest.subjects(system) {
+                let share = whole.flatMap { w in (r.amounts[0] ?? .zero).percent(of: w, decimals: 2) }
+                uses[r.code, default: []].append(Use(entry: e, line: r.line, amounts: r.amounts, share: share))
+                if names[r.code] == nil { names[r.code] = r.label }
             }
         }
         nodes = uses.keys.sorted().map { code in
             var totals: [Int: FixedPoint] = [:]
             for u in uses[code]! {
-                guard let y = u.entry.disclosure.year, let v = u.amounts[0] else { continue }
-                let wan = v.inTenThousandYuan(from: u.entry.disclosure.unit)
+                guard let y = u.entry.year, let v = u.amounts[0] else { continue }
+                let wan = v.inTenThousandYuan(from: u.entry.digest.unit)
                 totals[y] = (totals[y] ?? .zero).adding(wan) ?? totals[y]
             }
             return Node(code: SubjectCode(system: system, code: code), name: names[code]!, uses: uses[code]!, totals: totals)

@@ -74,5 +74,8 @@ public struct Grade: Sendable, Hashable, CustomStringConvertible {
         letter = failing == 0 ? (warning == 0 ? "A" : "B") : (failing * 10 <= applicable ? "C" : "D")
     }
 
+    /// A grade as recorded.
+    init(letter: String, score: Int) { (self.letter, self.score) = (letter, score) }
+
     public var description: String { "\(letter) (\(score))" }
 }

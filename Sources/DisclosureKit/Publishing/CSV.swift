@@ -29,3 +29,41 @@ struct CSV {
         bytes.append(0x22)
     }
 }
+
+/// The records of a CSV that `CSV` wrote (BOM, CRLF, quoted fields), each as the byte ranges of
+/// its fields, quotes included, so a field can be copied as it is.
+struct CSVRecords {
+    let bytes: [UInt8]
+    /// Where the next record starts.
+    private(set) var position: Int
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    mutating func next() -> [Range<Int>]? {
+        guard position < bytes.count else { return nil }
+        var fields: [Range<Int>] = []
+        var start = position, i = position, quoted = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if quoted {
+                if b == 0x22 { if i + 1 < bytes.count, bytes[i + 1] == 0x22 { i += 1 } else { quoted = false } }
+            } else if b == 0x22 {
+                quoted = true
+            } else if b == 0x2C {
+                fields.append(start..<i); start = i + 1
+            } else if b == 0x0D || b == 0x0A {
+                fields.append(start..<i)
+                i += (b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
+                position = i
+                return fields
+            }
+            i += 1
+        }
+        fields.append(start..<i)
+        position = i
+        return fields
+    }
+}

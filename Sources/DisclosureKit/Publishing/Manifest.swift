@@ -6,17 +6,24 @@
 ///
 /// A text file, one record per line, tab-separated, sorted, so it is itself deterministic:
 /// ```
-/// disclose-manifest 1
+/// disclose-manifest 2
 /// key <hex>
 /// count <name> <n>
 /// error <message>
 /// in <hex> <size> <modified> <path>
-/// out <hex> <size> <path>
+/// out <hex> <size> <job> <path>
 /// ```
+/// `<job>` is the key of what the job that made the file depended on (0 when it did not say): a
+/// job whose key is unchanged is not run again.
 public struct Manifest: Sendable, Equatable {
     public struct File: Sendable, Equatable {
         public let hash: UInt64
         public let size: Int
+        /// For an output, the key of the job that made it; 0 when it has none.
+        public var job: UInt64 = 0
+
+        /// Same bytes (hash and size), whatever job made them.
+        func sameBytes(_ other: File) -> Bool { hash == other.hash && size == other.size }
     }
 
     /// A file's size and modification time in nanoseconds: when both are what the manifest
@@ -44,18 +51,18 @@ public struct Manifest: Sendable, Equatable {
     public init() {}
 
     public func serialized() -> [UInt8] {
-        var s = "disclose-manifest 1\nkey\t\(ContentHash.hex(key))\n"
+        var s = "disclose-manifest 2\nkey\t\(ContentHash.hex(key))\n"
         for (k, v) in counts.sorted(by: { $0.key < $1.key }) { s += "count\t\(k)\t\(v)\n" }
         for e in errors { s += "error\t" + e.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 } + "\n" }
         for (p, f) in inputs.sorted(by: { $0.key < $1.key }) { s += "in\t\(ContentHash.hex(f.hash))\t\(f.size)\t\(stamps[p]?.modified ?? 0)\t\(p)\n" }
-        for (p, f) in outputs.sorted(by: { $0.key < $1.key }) { s += "out\t\(ContentHash.hex(f.hash))\t\(f.size)\t\(p)\n" }
+        for (p, f) in outputs.sorted(by: { $0.key < $1.key }) { s += "out\t\(ContentHash.hex(f.hash))\t\(f.size)\t\(ContentHash.hex(f.job))\t\(p)\n" }
         return Array(s.utf8)
     }
 
     /// The manifest in `bytes`, or nil when it is not one this version wrote (then everything is
     /// rebuilt). Read by bytes: at ten thousand disclosures it has some 150,000 lines.
     public static func parse(_ bytes: [UInt8]) -> Manifest? {
-        let header = Array("disclose-manifest 1\n".utf8)
+        let header = Array("disclose-manifest 2\n".utf8)
         guard bytes.starts(with: header) else { return nil }
         var m = Manifest()
         var i = header.count
@@ -104,7 +111,8 @@ public struct Manifest: Sendable, Equatable {
                     m.inputs[path] = File(hash: h, size: size)
                     m.stamps[path] = Stamp(size: size, modified: modified)
                 } else {
-                    m.outputs[rest()] = File(hash: h, size: size)
+                    guard let job: UInt64 = number(field(), radix: 16) else { return nil }
+                    m.outputs[rest()] = File(hash: h, size: size, job: job)
                 }
             default: return nil
             }

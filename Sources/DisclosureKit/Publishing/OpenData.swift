@@ -3,51 +3,77 @@
 /// Data Package, tabular).
 struct OpenData {
     let model: SiteModel
+    /// The files the disclosures' own jobs put in the staging folder: path → hash and size.
+    let staged: [String: Manifest.File]
+    /// Reads a staged file back.
+    let read: @Sendable (String) throws -> [UInt8]
 
     /// The columns every table CSV starts with, before the table's value columns.
     static let leading = ["部门", "年度", "单位", "表", "行号", "收支", "行类型", "科目编码", "科目级次", "名称", "项目名称"]
 
     struct Resource { let name: String; let path: String; let title: String; let values: [String] }
 
-    /// The files, as units of work that may run in parallel: one per disclosure (its JSON, checks and
-    /// table CSVs), one per table kind, and `datapackage.json`. Resources are listed up front, in the
-    /// package's order: the CSVs per table kind first, then each disclosure's.
+    /// The files across disclosures, as units of work that may run in parallel: a CSV per table
+    /// kind, joined from the disclosures' own CSVs (already staged), and `datapackage.json`
+    /// describing every CSV — the CSVs per table kind first, then each disclosure's.
     func jobs() -> [RenderJob] {
         var jobs: [RenderJob] = []
         var kindResources: [Resource] = [], resources: [Resource] = []
         for e in model.entries {
-            let tables = e.disclosure.tables.filter { !$0.rows.isEmpty }.map { t in
-                (t, Resource(name: "\(e.slug)-t\(t.kind.standardNumber)", path: "data/\(e.slug)/t\(t.kind.standardNumber).csv",
-                             title: "\(e.disclosure.department) \(e.yearLabel) \(t.title)", values: OpenData.valueColumns([t])))
+            for t in e.digest.published {
+                resources.append(Resource(name: "\(e.slug)-t\(t.kind.standardNumber)", path: "data/\(e.slug)/t\(t.kind.standardNumber).csv",
+                                          title: "\(e.department) \(e.yearLabel) \(t.title)", values: t.values))
             }
-            resources += tables.map(\.1)
-            jobs.append(RenderJob(page: nil) {
-                var out: [(String, [UInt8])] = []
-                out.append(("data/\(e.slug).json", JSON.file(DisclosureJSON.object(e.disclosure))))
-                out.append(("data/\(e.slug).checks.json", JSON.file(CheckReportJSON.object(e.disclosure, e.report))))
-                for (t, r) in tables { out.append((r.path, OpenData.csv([(e, t)], values: r.values))) }
-                return out
-            })
         }
         for kind in TableKind.allCases {
-            let tables = model.entries.compactMap { e in e.disclosure.table(kind).flatMap { $0.rows.isEmpty ? nil : (e, $0) } }
-            guard !tables.isEmpty else { continue }
+            let parts = model.entries.compactMap { e in e.digest.table(kind).flatMap { $0.hasRows ? ("data/\(e.slug)/t\(kind.standardNumber).csv", $0.values) : nil } }
+            guard !parts.isEmpty else { continue }
+            var values: [String] = []
+            for (_, own) in parts { for c in own where !values.contains(c) { values.append(c) } }
             let r = Resource(name: "t\(kind.standardNumber)", path: "data/tables/t\(kind.standardNumber).csv",
-                             title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: OpenData.valueColumns(tables.map(\.1)))
+                             title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values)
             kindResources.append(r)
-            jobs.append(RenderJob(page: nil) { [(r.path, OpenData.csv(tables, values: r.values))] })
+            var key = JobKey("table").adding(r.path).adding(values.joined(separator: "\t"))
+            for (path, _) in parts { key.add(path); key.add(staged[path]?.hash ?? 0) }
+            let read = read
+            jobs.append(RenderJob(page: nil, key: key.value, outputs: [r.path]) {
+                [(r.path, try OpenData.joined(parts.map { path, own in (try read(path), own) }, values: values))]
+            })
         }
         let all = kindResources + resources
-        jobs.append(RenderJob(page: nil) { [("datapackage.json", JSON.file(package(all)))] })
+        var key = JobKey("package").adding(model.site.title)
+        for r in all { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.joined(separator: "\t")) }
+        jobs.append(RenderJob(page: nil, key: key.value, outputs: ["datapackage.json"]) { [("datapackage.json", JSON.file(package(all)))] })
         return jobs
     }
 
     /// One CSV of the given tables' rows under the given value columns.
-    static func csv(_ tables: [(Entry, Table)], values: [String]) -> [UInt8] {
+    static func csv(_ tables: [(Disclosure, Table)], values: [String]) -> [UInt8] {
         var csv = CSV()
         csv.row((OpenData.leading + values).map { .text($0) })
-        for (e, t) in tables { OpenData.rows(t, of: e, values: values, into: &csv) }
+        for (d, t) in tables { OpenData.rows(t, of: d, values: values, into: &csv) }
         return csv.bytes
+    }
+
+    /// The CSV of a table kind across disclosures from each disclosure's own CSV of it (written
+    /// under its own value columns): the rows of each, in turn, under the union of the columns.
+    /// Byte for byte what `csv` makes from the tables themselves.
+    static func joined(_ files: [(bytes: [UInt8], values: [String])], values: [String]) -> [UInt8] {
+        var csv = CSV()
+        csv.row((OpenData.leading + values).map { .text($0) })
+        var out = csv.bytes
+        for (bytes, own) in files {
+            var records = CSVRecords(bytes)
+            _ = records.next() // the header
+            if own == values { out += bytes[records.position...]; continue }
+            let place = values.map { own.firstIndex(of: $0).map { $0 + OpenData.leading.count } }
+            while let fields = records.next() {
+                for k in 0..<OpenData.leading.count { if k > 0 { out.append(0x2C) }; if k < fields.count { out += bytes[fields[k]] } }
+                for p in place { out.append(0x2C); if let p, p < fields.count { out += bytes[fields[p]] } }
+                out += [0x0D, 0x0A]
+            }
+        }
+        return out
     }
 
     /// Value column names across tables, in first-seen order; a two-sided table's income side first.
@@ -57,8 +83,7 @@ struct OpenData {
         return seen
     }
 
-    static func rows(_ t: Table, of e: Entry, values: [String], into csv: inout CSV) {
-        let d = e.disclosure
+    static func rows(_ t: Table, of d: Disclosure, values: [String], into csv: inout CSV) {
         for r in t.rows {
             let names = r.side == .income ? t.incomeColumns.map { "收入：" + $0 } : t.columns
             var cells: [CSV.Field] = [.text(d.department), .number(d.year.map(String.init) ?? ""), .text((t.unit ?? d.unit).rawValue),

@@ -15,17 +15,21 @@ public final class OutputWriter: @unchecked Sendable {
     public let output: String
     let staging: String
     let previous: Manifest?
+    /// True when the previous build had this build's key, so its jobs' keys mean the same.
+    let trustJobs: Bool
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var files: [String: Manifest.File] = [:]
     private var written = 0
 
-    /// `previous`: the manifest of the site now in `output`, or nil to write every file.
-    public init(output: String, previous: Manifest? = nil) throws {
+    /// `previous`: the manifest of the site now in `output`, or nil to write every file; `key`: this
+    /// build's key.
+    public init(output: String, previous: Manifest? = nil, key: UInt64 = 0) throws {
         let out = output.hasSuffix("/") ? String(output.dropLast()) : output
         self.output = out
         self.staging = out + ".staging-\(getpid())"
         self.previous = previous
+        self.trustJobs = previous != nil && previous?.key == key
         try? FileManager.default.removeItem(atPath: staging)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
     }
@@ -42,14 +46,35 @@ public final class OutputWriter: @unchecked Sendable {
         return files
     }
 
-    /// Puts `bytes` at `relative` (a path inside the site, `/`-separated, no `..`).
-    public func put(_ relative: String, _ bytes: [UInt8]) throws {
+    /// Carries over the files a job made in the previous build, when that build ran the job with
+    /// the same key and made exactly these files: they are linked, not made again. False (and
+    /// nothing carried over) otherwise; then the job must run.
+    public func reuse(_ relatives: [String], job: UInt64) throws -> Bool {
+        guard trustJobs, let previous, !relatives.isEmpty else { return false }
+        let old = relatives.map { previous.outputs[$0] }
+        guard old.allSatisfy({ $0?.job == job }) else { return false }
+        for (k, relative) in relatives.enumerated() {
+            try makeFolder(of: relative)
+            if Glibc.link(output + "/" + relative, staging + "/" + relative) != 0 {
+                for r in relatives[...k] { Glibc.unlink(staging + "/" + r) }
+                return false
+            }
+        }
+        lock.lock()
+        for (relative, file) in zip(relatives, old) { files[relative] = file! }
+        lock.unlock()
+        return true
+    }
+
+    /// Puts `bytes` at `relative` (a path inside the site, `/`-separated, no `..`), made by a job with
+    /// key `job` (0: none).
+    public func put(_ relative: String, _ bytes: [UInt8], job: UInt64 = 0) throws {
         precondition(!relative.split(separator: "/").contains(".."), "output path leaves the site: \(relative)")
-        let file = Manifest.File(hash: ContentHash.of(bytes), size: bytes.count)
+        let file = Manifest.File(hash: ContentHash.of(bytes), size: bytes.count, job: job)
         let path = staging + "/" + relative
         try makeFolder(of: relative)
         var reused = false
-        if previous?.outputs[relative] == file {
+        if let old = previous?.outputs[relative], old.sameBytes(file) {
             // Same bytes as the published file: link it instead of writing (falls back to writing
             // if the old file is gone or the link fails).
             reused = Glibc.link(output + "/" + relative, path) == 0
@@ -75,6 +100,8 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     func write(_ path: String, _ bytes: [UInt8]) throws {
+        // Never write through a link to the published site's file.
+        Glibc.unlink(path)
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, reason: "cannot be written (errno \(errno))") }
         defer { Glibc.close(fd) }
@@ -88,8 +115,13 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// Writes the manifest of this build, then swaps the staging folder in for the output.
-    public func commit(key: UInt64, inputs: [String: Manifest.File], stamps: [String: Manifest.Stamp], counts: [String: Int], errors: [String]) throws {
+    /// Reads back a file put in the staging folder.
+    public func staged(_ relative: String) throws -> [UInt8] { try DiskFileSystem().read(staging + "/" + relative) }
+
+    /// Writes the manifest of this build and the disclosures' digests, then swaps the staging folder
+    /// in for the output.
+    public func commit(key: UInt64, inputs: [String: Manifest.File], stamps: [String: Manifest.Stamp], counts: [String: Int], errors: [String],
+                       digests: [UInt8] = []) throws {
         var m = Manifest()
         m.stamps = stamps
         m.errors = errors
@@ -98,6 +130,7 @@ public final class OutputWriter: @unchecked Sendable {
         m.outputs = manifestFiles
         m.counts = counts
         try write(staging + "/" + Manifest.name, m.serialized())
+        try write(staging + "/" + DigestStore.name, digests)
         let fm = FileManager.default
         if fm.fileExists(atPath: output), OutputWriter.exchange(staging, output) {
             // The staging path now holds the previous site.

@@ -22,8 +22,8 @@ struct SiteFeeds {
 
     /// The date an entry stands for: its signing date, else 1 January of its year.
     static func date(_ e: Entry) -> String {
-        if let s = e.disclosure.signedOn?.value { return s + "T00:00:00Z" }
-        return "\(e.disclosure.year.map(fourDigits) ?? "1970")-01-01T00:00:00Z"
+        if let s = e.digest.signedOn { return s + "T00:00:00Z" }
+        return "\(e.year.map(fourDigits) ?? "1970")-01-01T00:00:00Z"
     }
 
     func feed() -> [UInt8] {
@@ -35,9 +35,9 @@ struct SiteFeeds {
         x.text(entries.map(SiteFeeds.date).max() ?? "1970-01-01T00:00:00Z"); x.raw("</updated>\n<author><name>"); x.text(model.site.title); x.raw("</name></author>\n")
         for e in entries {
             let url = base + "d/\(e.slug).html"
-            x.raw("<entry>\n<title>"); x.text("\(e.disclosure.department) \(e.yearLabel) 年部门预算"); x.raw("</title>\n<id>"); x.text(url)
+            x.raw("<entry>\n<title>"); x.text("\(e.department) \(e.yearLabel) 年部门预算"); x.raw("</title>\n<id>"); x.text(url)
             x.raw("</id>\n<link href=\""); x.text(url); x.raw("\"/>\n<updated>"); x.text(SiteFeeds.date(e)); x.raw("</updated>\n<summary>")
-            x.text("\(e.regionLabel) · 支出总计 \(SiteRenderer.money(e.disclosure.summary.expenditureTotal?.value, e.disclosure.unit)) · 检查评级 \(e.report.grade.letter)")
+            x.text("\(e.regionLabel) · 支出总计 \(SiteRenderer.money(e.figures[.expenditure]?.value, e.digest.unit)) · 检查评级 \(e.digest.grade.letter)")
             x.raw("</summary>\n</entry>\n")
         }
         x.raw("</feed>\n")

@@ -1,8 +1,34 @@
-/// A disclosure's page: who and when, the key figures, charts, the badge panel, every table, the
-/// overview, narrative, performance targets and glossary, and its downloads.
-extension SiteRenderer {
-    func disclosure(_ e: Entry) throws -> [UInt8] {
-        let d = e.disclosure
+/// A disclosure's own files, rendered from its whole model while it is held: its page (who and
+/// when, the key figures, charts, the badge panel, every table, the overview, narrative,
+/// performance targets and glossary, its downloads) and its open data (its JSON, its checks, a CSV
+/// per table).
+struct DisclosureFiles {
+    let frame: PageFrame
+
+    /// The paths of the files of a disclosure placed at `slot` that publishes these tables.
+    static func paths(_ slot: Layout.Slot, tables: [TableKind]) -> [String] {
+        ["d/\(slot.slug).html", "data/\(slot.slug).json", "data/\(slot.slug).checks.json"]
+            + tables.map { "data/\(slot.slug)/t\($0.standardNumber).csv" }
+    }
+
+    /// Every file of the disclosure, in `paths` order. `d` is as read, with its place's errors added.
+    func files(_ d: Disclosure, _ report: CheckReport, _ slot: Layout.Slot) throws -> [(String, [UInt8])] {
+        var d = d
+        d.department = slot.department
+        let paths = DisclosureFiles.paths(slot, tables: d.publishedTables.map(\.kind))
+        var out: [(String, [UInt8])] = [(paths[0], try page(d, report, slot)),
+                                        (paths[1], JSON.file(DisclosureJSON.object(d))),
+                                        (paths[2], JSON.file(CheckReportJSON.object(d, report)))]
+        for (t, path) in zip(d.publishedTables, paths.dropFirst(3)) {
+            out.append((path, OpenData.csv([(d, t)], values: OpenData.valueColumns([t]))))
+        }
+        return out
+    }
+
+    func page(_ d: Disclosure, _ report: CheckReport, _ e: Layout.Slot) throws -> [UInt8] {
+        let summary = d.summary
+        var figures: [Metric: Sourced<FixedPoint>] = [:]
+        for m in Metric.allCases { figures[m] = m.value(in: d, summary: summary) }
         let parts = DisclosureParts(d: d)
         let anchors = parts.anchors
         // The badge panel and key figures link to the anchor at or above a line.
@@ -13,18 +39,17 @@ extension SiteRenderer {
         var charts = HTML()
         for c in Chart.charts(for: d) { c.render(into: &charts) }
         var badges = HTML()
-        BadgePanel(report: e.report, anchors: anchors).render(into: &badges)
+        BadgePanel(report: report, anchors: anchors).render(into: &badges)
         let key: [TemplateValue] = Metric.allCases.compactMap { m in
-            guard let v = e.figures[m] else { return nil }
+            guard let v = figures[m] else { return nil }
             return .object(["label": .text(m.label), "value": .text(SiteRenderer.money(v.value, d.unit)), "href": .text(href(v.line) ?? "#"), "source": .text(m.source)])
         } + staff(d, href)
-        let others = model.department(slug: e.departmentSlug)?.entries.filter { $0.slug != e.slug } ?? []
         var downloads: [TemplateValue] = [.link("../data/\(e.slug).json", "全部数据（JSON）"), .link("../data/\(e.slug).checks.json", "检查结果（JSON）")]
-        for t in d.tables where !t.rows.isEmpty {
+        for t in d.publishedTables {
             downloads.append(.link("../data/\(e.slug)/t\(t.kind.standardNumber).csv", (t.number.map { "表\($0) " } ?? "") + t.title + "（CSV）"))
         }
         let title = "\(d.department) \(e.yearLabel) 年部门预算"
-        return try render("disclosure", title: title, root: "../", section: "", [
+        return try frame.render("disclosure", title: title, root: "../", section: "", [
             "department": .text(d.department),
             "year": .text(e.yearLabel),
             "documentTitle": .text(d.title),
@@ -32,9 +57,9 @@ extension SiteRenderer {
             "unit": .text(d.unit.rawValue),
             "signedOn": .text(d.signedOn?.value ?? ""),
             "source": .text(d.source),
-            "grade": .text(e.report.grade.letter),
+            "grade": .text(report.grade.letter),
             "departmentHref": .text("../dept/\(e.departmentSlug).html"),
-            "otherYears": .list(others.map { .link("\($0.slug).html", $0.yearLabel + " 年") }),
+            "otherYears": .list(e.others.map { .link("\($0.slug).html", $0.year + " 年") }),
             "keyFigures": .list(key),
             "charts": .html(charts.bytes),
             "checks": .html(badges.bytes),
@@ -67,15 +92,15 @@ extension SiteRenderer {
         var rows: [[TableHTML.Cell]] = Metric.allCases.map { m in
             [.text(m.label)] + years.map { e in .amount(e.amount(m), href: e.figures[m].map { "../d/\(e.slug).html#L\($0.line)" }) }
         }
-        rows.append([.text("实有人数")] + years.map { .count($0.disclosure.overview.staff?.actual?.value) })
-        rows.append([.text("检查评级")] + years.map { e in TableHTML.Cell(text: e.report.grade.letter, href: "../d/\(e.slug).html#checks") })
+        rows.append([.text("实有人数")] + years.map { .count($0.digest.staffActual) })
+        rows.append([.text("检查评级")] + years.map { e in TableHTML.Cell(text: e.digest.grade.letter, href: "../d/\(e.slug).html#checks") })
         let table = TableHTML(caption: "\(dep.name) 历年预算（万元）", columns: [("项目", false)] + years.map { ($0.yearLabel + " 年", true) }, rows: rows, id: "years")
         return try render("department", title: dep.name, root: "../", section: "", [
             "name": .text(dep.name),
             "region": .text(dep.entries.last?.regionLabel ?? "未归类"),
             "years": .list(years.reversed().map { e in
-                .object(["year": .text(e.yearLabel), "href": .text("../d/\(e.slug).html"), "grade": .text(e.report.grade.letter),
-                         "total": .text(SiteRenderer.money(e.disclosure.summary.expenditureTotal?.value, e.disclosure.unit))])
+                .object(["year": .text(e.yearLabel), "href": .text("../d/\(e.slug).html"), "grade": .text(e.digest.grade.letter),
+                         "total": .text(SiteRenderer.money(e.figures[.expenditure]?.value, e.digest.unit))])
             }),
             "lineup": .html(table.bytes),
         ])

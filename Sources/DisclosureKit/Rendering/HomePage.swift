@@ -7,8 +7,8 @@ extension SiteRenderer {
             "grades": .html(gradesTable()),
             "regions": .list(regionGroups()),
             "newest": .list(model.newest(10).map { e in
-                .object(["href": .text("d/\(e.slug).html"), "department": .text(e.disclosure.department), "year": .text(e.yearLabel),
-                         "region": .text(e.regionLabel), "grade": .text(e.report.grade.letter), "signedOn": .text(e.disclosure.signedOn?.value ?? "")])
+                .object(["href": .text("d/\(e.slug).html"), "department": .text(e.department), "year": .text(e.yearLabel),
+                         "region": .text(e.regionLabel), "grade": .text(e.digest.grade.letter), "signedOn": .text(e.digest.signedOn ?? "")])
             }),
             "count": .text(String(model.entries.count)),
             "departmentCount": .text(String(model.departments.count)),
@@ -43,8 +43,8 @@ extension SiteRenderer {
         let letters = ["A", "B", "C", "D"]
         let rows: [[TableHTML.Cell]] = model.years.map { year in
             let entries = model.entries(year: year)
-            return [.text("\(year) 年")] + letters.map { l in .count(entries.filter { $0.report.grade.letter == l }.count) }
-                + [.count(entries.reduce(0) { $0 + $1.report.findingCount(.fail) }), .count(entries.reduce(0) { $0 + $1.report.findingCount(.warn) })]
+            return [.text("\(year) 年")] + letters.map { l in .count(entries.filter { $0.digest.grade.letter == l }.count) }
+                + [.count(entries.reduce(0) { $0 + $1.digest.findings(.fail) }), .count(entries.reduce(0) { $0 + $1.digest.findings(.warn) })]
         }
         return TableHTML(caption: "一致性检查评级（份数）", columns: [("年度", false)] + letters.map { ("评级 \($0)", true) } + [("不一致处", true), ("提示处", true)],
                          rows: rows, id: "grades").bytes
@@ -56,7 +56,7 @@ extension SiteRenderer {
             .object(["name": .text(name), "departments": .list(depts.map { dep in
                 .object(["name": .text(dep.name), "href": .text("dept/\(dep.slug).html"),
                          "years": .list(dep.entries.reversed().map { e in
-                             .object(["year": .text(e.yearLabel), "href": .text("d/\(e.slug).html"), "grade": .text(e.report.grade.letter)])
+                             .object(["year": .text(e.yearLabel), "href": .text("d/\(e.slug).html"), "grade": .text(e.digest.grade.letter)])
                          })])
             })])
         }

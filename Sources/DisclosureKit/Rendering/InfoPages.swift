@@ -23,7 +23,7 @@ extension SiteRenderer {
         // term → each distinct definition with the entries (and lines) that give it, in entry order.
         var definitions: [String: [(text: String, sources: [(Entry, Int)])]] = [:]
         for e in model.entries {
-            for g in e.disclosure.narrative.glossary {
+            for g in e.digest.glossary {
                 if let k = definitions[g.term, default: []].firstIndex(where: { $0.text == g.definition }) {
                     definitions[g.term]![k].sources.append((e, g.line))
                 } else {
@@ -34,7 +34,7 @@ extension SiteRenderer {
         let terms: [TemplateValue] = definitions.keys.sorted().enumerated().map { k, term in
             .object(["term": .text(term), "id": .text("g\(k + 1)"), "definitions": .list(definitions[term]!.map { d in
                 .object(["text": .text(d.text), "sources": .list(d.sources.map { e, line in
-                    .link("d/\(e.slug).html#L\(line)", "\(e.disclosure.department) \(e.yearLabel)")
+                    .link("d/\(e.slug).html#L\(line)", "\(e.department) \(e.yearLabel)")
                 })])
             })])
         }
@@ -42,7 +42,7 @@ extension SiteRenderer {
     }
 
     func about() throws -> [UInt8] {
-        let kinds = TableKind.allCases.filter { k in model.entries.contains { $0.disclosure.table(k)?.rows.isEmpty == false } }
+        let kinds = TableKind.allCases.filter { k in model.entries.contains { $0.digest.table(k)?.hasRows == true } }
         return try render("about", title: "关于与数据", root: "", section: "about", [
             "paragraphs": .list(site.about.map { .text($0) }),
             "count": .text(String(model.entries.count)),

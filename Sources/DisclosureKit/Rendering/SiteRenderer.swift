@@ -1,48 +1,41 @@
-/// Renders every page of the site through the theme's templates, plus the files that are not pages
-/// (open data, sitemap, feed). Each page kind's values are built in its own file (`HomePage`,
-/// `DisclosurePage`, …); `docs/templates.md` lists them.
 /// One unit of rendering: the page it makes, if it makes one, and how to make its files.
 struct RenderJob {
     let page: String?
+    /// What the output depends on besides the build key, when the job can say; then `outputs`
+    /// lists every file it makes, and a job whose key matches the previous build's is not run:
+    /// its files are carried over.
+    var key: UInt64? = nil
+    var outputs: [String] = []
     let make: () throws -> [(String, [UInt8])]
 }
 
-struct SiteRenderer {
-    let model: SiteModel
+/// A hash of the values a job's output depends on, built up field by field (each ended, so
+/// `"ab","c"` and `"a","bc"` differ).
+struct JobKey {
+    private var bytes: [UInt8]
+    init(_ kind: String) { bytes = Array(kind.utf8) + [0] }
+    mutating func add(_ s: String) { bytes += s.utf8; bytes.append(0) }
+    mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    func adding(_ s: String) -> JobKey { var k = self; k.add(s); return k }
+    var value: UInt64 { ContentHash.of(bytes) }
+}
+
+/// What every page shares: the site, the theme, and the navigation (whose comparison link is the
+/// first comparison page). Renders a page template with the values every page gets.
+struct PageFrame: Sendable {
+    let site: SiteConfig
     let theme: Theme
-    /// The comparison pages, computed once: every page's navigation links the first.
-    let compareViews: [CompareView]
+    /// The comparison pages: per year all departments, then each region in use with disclosures that year.
+    let compareViews: [SiteRenderer.CompareView]
 
-    init(model: SiteModel, theme: Theme) {
-        self.model = model
+    init(site: SiteConfig, theme: Theme, layout: Layout) {
+        self.site = site
         self.theme = theme
-        compareViews = SiteRenderer.compareViews(model)
-    }
-
-    var site: SiteConfig { model.site }
-
-    /// Every output file as units of work that may run in parallel, in a fixed order: a job per
-    /// page, the open data, then the sitemap and feed (which list the pages).
-    func jobs() -> [RenderJob] {
-        var jobs: [RenderJob] = []
-        func page(_ path: String, _ make: @escaping () throws -> [UInt8]) { jobs.append(RenderJob(page: path) { [(path, try make())] }) }
-        page("index.html") { try home() }
-        for e in model.entries { page("d/\(e.slug).html") { try disclosure(e) } }
-        for dep in model.departments { page("dept/\(dep.slug).html") { try department(dep) } }
-        for index in [model.functional, model.economic] {
-            page("subjects/\(index.folder).html") { try subjects(index) }
-            for node in index.nodes { page("subjects/\(index.folder)/\(node.code.code).html") { try subject(node, in: index) } }
+        compareViews = layout.years.flatMap { y in
+            [SiteRenderer.CompareView(year: y, region: nil)] + layout.regionsInUse.filter { r in
+                layout.slots.contains { $0.year == y && $0.placement?.path.contains { $0.id == r.region.id } == true }
+            }.map { SiteRenderer.CompareView(year: y, region: $0.region) }
         }
-        for view in compareViews { page(view.path) { try compare(view) } }
-        page("methodology.html") { try methodology() }
-        page("glossary.html") { try glossary() }
-        page("about.html") { try about() }
-        page("404.html") { try notFound() }
-        jobs += OpenData(model: model).jobs()
-        let pages = jobs.compactMap(\.page).filter { $0 != "404.html" }
-        let model = model
-        jobs.append(RenderJob(page: nil) { SiteFeeds(model: model, pages: pages).files() })
-        return jobs
     }
 
     /// The values every page gets: the site, the page title, the way back to the root, navigation.
@@ -69,6 +62,72 @@ struct SiteRenderer {
 
     func render(_ template: String, title: String, root: String, section: String, _ values: [String: TemplateValue]) throws -> [UInt8] {
         try theme.page(template, common(title: title, root: root, section: section).merging(values) { _, new in new })
+    }
+}
+
+/// Renders the pages and files across disclosures from the site model through the theme's
+/// templates; each page kind's values are built in its own file (`HomePage`, `SubjectPages`, …;
+/// `docs/templates.md` lists them): home, department pages,
+/// subject indexes, comparisons, the explaining pages, the open data across disclosures, sitemap
+/// and feed. (Each disclosure's own pages are `DisclosureFiles`.)
+struct SiteRenderer {
+    let model: SiteModel
+    let frame: PageFrame
+    /// The site's other pages (the disclosures' own), for the sitemap.
+    let disclosurePages: [String]
+    /// The disclosures' own files as staged (path → hash), and how to read one back: the CSVs per
+    /// table kind are joined from them.
+    let staged: [String: Manifest.File]
+    let readStaged: @Sendable (String) throws -> [UInt8]
+
+    var site: SiteConfig { model.site }
+    var theme: Theme { frame.theme }
+    var compareViews: [CompareView] { frame.compareViews }
+
+    /// Every file as units of work that may run in parallel, in a fixed order: a job per page, the
+    /// open data, then the sitemap and feed (which list the pages). Jobs whose output depends on
+    /// few disclosures carry a key of what they depend on, so an unchanged one is not run again.
+    func jobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        func page(_ path: String, key: JobKey? = nil, _ make: @escaping () throws -> [UInt8]) {
+            jobs.append(RenderJob(page: path, key: key.map { $0.adding(path).value }, outputs: [path]) { [(path, try make())] })
+        }
+        let nav = JobKey("nav").adding(compareViews.first?.path ?? "")
+        page("index.html") { try home() }
+        for dep in model.departments {
+            var k = nav.adding(dep.name)
+            for e in dep.entries { k.add(e.slug); k.add(e.inputHash); k.add(e.regionLabel) }
+            page("dept/\(dep.slug).html", key: k) { try department(dep) }
+        }
+        for index in [model.functional, model.economic] {
+            page("subjects/\(index.folder).html") { try subjects(index) }
+            let years = nav.adding(model.years.map(String.init).joined(separator: ","))
+            for node in index.nodes {
+                var k = years.adding(node.name)
+                for u in node.uses { k.add(u.entry.slug); k.add(u.entry.inputHash); k.add(u.entry.department) }
+                for n in index.nodes where n.code.parent?.code == node.code.code || node.code.code.hasPrefix(n.code.code) { k.add(n.code.code); k.add(n.name) }
+                page("subjects/\(index.folder)/\(node.code.code).html", key: k) { try subject(node, in: index) }
+            }
+        }
+        let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
+        for view in compareViews {
+            var k = views
+            for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.inputHash); k.add(e.department) }
+            page(view.path, key: k) { try compare(view) }
+        }
+        page("methodology.html") { try methodology() }
+        page("glossary.html") { try glossary() }
+        page("about.html") { try about() }
+        page("404.html") { try notFound() }
+        jobs += OpenData(model: model, staged: staged, read: readStaged).jobs()
+        let pages = (jobs.compactMap(\.page) + disclosurePages).filter { $0 != "404.html" }
+        let model = model
+        jobs.append(RenderJob(page: nil) { SiteFeeds(model: model, pages: pages).files() })
+        return jobs
+    }
+
+    func render(_ template: String, title: String, root: String, section: String, _ values: [String: TemplateValue]) throws -> [UInt8] {
+        try frame.render(template, title: title, root: root, section: section, values)
     }
 
     /// An amount with its unit, or —.

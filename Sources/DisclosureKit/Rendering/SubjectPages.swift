@@ -23,8 +23,7 @@ extension SiteRenderer {
 
     func subject(_ n: SubjectIndex.Node, in index: SubjectIndex) throws -> [UInt8] {
         let rows: [[TableHTML.Cell]] = n.uses.map { u in
-            let d = u.entry.disclosure
-            return [.text(d.department, href: "../../d/\(u.entry.slug).html#L\(u.line)"), .text(u.entry.yearLabel), .text(d.unit.rawValue)]
+            return [.text(u.entry.department, href: "../../d/\(u.entry.slug).html#L\(u.line)"), .text(u.entry.yearLabel), .text(u.entry.digest.unit.rawValue)]
                 + u.amounts.map { .amount($0) } + [.percent(u.share)]
         }
         let table = TableHTML(caption: "在 \(n.code.code) \(n.name) 下安排支出的部门",
@@ -75,18 +74,17 @@ extension SiteRenderer {
         // Sorted by 支出总计, largest first, then name: useful without the sorting script.
         let entries = model.entries(year: view.year, region: view.region?.id).sorted { a, b in
             let x = a.amount(.expenditure) ?? .zero, y = b.amount(.expenditure) ?? .zero
-            return x != y ? x > y : (a.disclosure.department, a.slug) < (b.disclosure.department, b.slug)
+            return x != y ? x > y : (a.department, a.slug) < (b.department, b.slug)
         }
         let metrics = Metric.allCases.filter { $0 != .revenue }
         let rows: [[TableHTML.Cell]] = entries.map { e in
-            let d = e.disclosure
-            var row: [TableHTML.Cell] = [.text(d.department, href: "../d/\(e.slug).html")]
+            var row: [TableHTML.Cell] = [.text(e.department, href: "../d/\(e.slug).html")]
             for m in metrics { row.append(.amount(e.amount(m), href: e.figures[m].map { "../d/\(e.slug).html#L\($0.line)" })) }
-            let staff = d.overview.staff?.actual?.value
+            let staff = e.digest.staffActual
             row.append(.count(staff))
             for m in [Metric.expenditure, .threePublic] { row.append(.amount(staff.flatMap { e.amount(m)?.divided(by: $0, decimals: 2) })) }
-            var grade = TableHTML.Cell.text(e.report.grade.letter, href: "../d/\(e.slug).html#checks")
-            grade.sortKey = e.report.grade.letter
+            var grade = TableHTML.Cell.text(e.digest.grade.letter, href: "../d/\(e.slug).html#checks")
+            grade.sortKey = e.digest.grade.letter
             row.append(grade)
             return row
         }

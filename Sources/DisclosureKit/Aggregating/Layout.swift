@@ -1,0 +1,88 @@
+/// Where each disclosure goes on the site, decided from what identifies it (department, year,
+/// source) before any disclosure is checked: its page's name, its department's page, its region,
+/// the department's other years, and whether another file claims the same department and year.
+/// Everything a disclosure's own pages show of other disclosures is here, so those pages can be
+/// rendered one disclosure at a time.
+public struct Layout: Sendable {
+    /// What places a disclosure.
+    public struct Identity: Sendable {
+        public let source: String
+        /// As read; empty when it could not be read.
+        public let department: String
+        public let departmentLine: Int
+        public let year: Int?
+    }
+
+    /// One disclosure's place.
+    public struct Slot: Sendable {
+        /// The page's file name without extension: `<year>-<hash of the department>`.
+        public let slug: String
+        public let departmentSlug: String
+        /// The department as the site names it (a file whose department could not be read is
+        /// listed under its file name).
+        public let department: String
+        public let year: Int?
+        public let placement: SiteConfig.Placement?
+        /// The department's other disclosures, oldest first: page name and year label.
+        public let others: [(slug: String, year: String)]
+        /// Errors for a department and year that another file discloses too.
+        public let duplicates: [Diagnostic]
+
+        public var yearLabel: String { year.map(String.init) ?? "年度不明" }
+        /// The region path as one label, or 未归类.
+        public var regionLabel: String { placement?.path.map(\.name).joined(separator: " · ") ?? "未归类" }
+    }
+
+    /// Per disclosure, in the order given.
+    public let slots: [Slot]
+    /// The disclosures' indices in site order: year descending, department, source.
+    public let order: [Int]
+    /// Every year disclosed, newest first.
+    public let years: [Int]
+    /// Regions that hold at least one disclosure, depth first as `site.json` lists them.
+    public let regionsInUse: [(region: SiteConfig.Region, depth: Int)]
+
+    public init(site: SiteConfig, identities: [Identity]) {
+        let names = identities.map { i in
+            i.department.isEmpty ? "未识别的文件 " + (i.source.split(separator: "/").last.map(String.init) ?? i.source) : i.department
+        }
+        order = identities.indices.sorted { x, y in
+            let a = identities[x], b = identities[y]
+            return ((a.year ?? 0), names[y], b.source) > ((b.year ?? 0), names[x], a.source)
+        }
+        var used = Set<String>()
+        var slugs = Array(repeating: "", count: identities.count)
+        for i in order { slugs[i] = Pipeline.unique("\(identities[i].year.map(String.init) ?? "unknown")-\(Pipeline.hash(names[i]))", &used) }
+        var departmentSlugs: [String: String] = [:]
+        used = []
+        for name in Set(names).sorted() { departmentSlugs[name] = Pipeline.unique(Pipeline.hash(name), &used) }
+        // A department's disclosures oldest first: site order, reversed.
+        var byName: [String: [Int]] = [:]
+        for i in order.reversed() { byName[names[i], default: []].append(i) }
+        var duplicates = Array(repeating: [Diagnostic](), count: identities.count)
+        var groups: [String: [Int]] = [:]
+        for (k, d) in identities.enumerated() where !d.department.isEmpty && d.year != nil {
+            groups["\(d.year!)\u{0}\(d.department)", default: []].append(k)
+        }
+        for (_, members) in groups where members.count > 1 {
+            for k in members {
+                let d = identities[k]
+                let others = members.filter { $0 != k }.map { identities[$0].source }.sorted().joined(separator: ", ")
+                duplicates[k].append(Diagnostic(.error, file: d.source, line: max(1, d.departmentLine),
+                    "expected one disclosure per department and year; found \(others) for the same department (\(d.department)) and year (\(d.year!))",
+                    fix: "remove the file that should not be published"))
+            }
+        }
+        var placements: [String: SiteConfig.Placement?] = [:]
+        for name in byName.keys { placements[name] = site.place(name) }
+        slots = identities.indices.map { i in
+            Slot(slug: slugs[i], departmentSlug: departmentSlugs[names[i]]!, department: names[i], year: identities[i].year,
+                 placement: placements[names[i]]!,
+                 others: byName[names[i]]!.filter { $0 != i }.map { (slugs[$0], identities[$0].year.map(String.init) ?? "年度不明") },
+                 duplicates: duplicates[i])
+        }
+        years = Set(identities.compactMap(\.year)).sorted(by: >)
+        let placed = Set(placements.values.compactMap { $0?.path }.joined().map(\.id))
+        regionsInUse = site.allRegions.filter { placed.contains($0.region.id) }
+    }
+}
