@@ -93,9 +93,15 @@ public struct Pipeline {
                 guard let p = previous, let s = stamps[i], p.stamps[names[i]] == s else { return nil }
                 return p.inputs[names[i]]
             }
-            let read = try Parallel.tryMap(paths.count) { i -> [UInt8]? in known[i] == nil ? try fs.read(paths[i]) : nil }
-            let files = Parallel.map(paths.count) { i in known[i] ?? Manifest.File(hash: ContentHash.of(read[i]!), size: read[i]!.count) }
-            return (Dictionary(uniqueKeysWithValues: zip(names, files)), read)
+            // A few changed inputs are kept for reading; many (a first build) are read again when
+            // their turn comes, so they are never all held at once.
+            let keep = known.filter { $0 == nil }.count <= 64
+            let hashed = try Parallel.tryMap(paths.count) { i -> (Manifest.File, [UInt8]?) in
+                if let k = known[i] { return (k, nil) }
+                let bytes = try fs.read(paths[i])
+                return (Manifest.File(hash: ContentHash.of(bytes), size: bytes.count), keep ? bytes : nil)
+            }
+            return (Dictionary(uniqueKeysWithValues: zip(names, hashed.map(\.0))), hashed.map(\.1))
         }
         if let p = previous, p.key == key, p.inputs == inputs {
             // Nothing that shapes the site changed: the site on disk is this build's output already.
@@ -109,22 +115,22 @@ public struct Pipeline {
         }
         let hashes = names.map { inputs[$0]!.hash }
         // Digests of the previous build, for disclosures whose bytes are unchanged (same program, theme, configuration).
-        let store = previous?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
-        let cached = Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0]) }
+        let cached = timed("digests") { () -> [Digest?] in
+            let store = previous?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
+            return Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0]) } }
         let changed = cached.filter { $0 == nil }.count
-        func load(_ i: Int) throws -> Disclosure { DisclosureReader.read(path: names[i], data: try read[i] ?? fs.read(paths[i])) }
-        // What places each disclosure: from its digest, or by reading it.
-        let identified = try timed("identify", count: changed) {
-            try Parallel.tryMap(names.count) { i -> (Layout.Identity, [Diagnostic]) in
-                let d = try cached[i] ?? Digest(identifying: load(i))
-                return (Layout.Identity(source: d.source, department: d.department, departmentLine: d.departmentLine, year: d.year), d.diagnostics)
+        func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {
+            DisclosureReader.read(path: names[i], data: try read[i] ?? fs.read(paths[i]), identifying: identifying)
+        }
+        // What places each disclosure: from its digest, or by reading its cover and tables.
+        let identities = try timed("identify", count: changed) {
+            try Parallel.tryMap(names.count) { i -> Layout.Identity in
+                let d = try cached[i] ?? Digest(identifying: load(i, identifying: true))
+                return Layout.Identity(source: d.source, department: d.department, departmentLine: d.departmentLine, year: d.year)
             }
         }
-        let layout = timed("layout") { Layout(site: site, identities: identified.map(\.0)) }
+        let layout = timed("layout") { Layout(site: site, identities: identities) }
         report.disclosures = names.count
-        report.diagnostics = names.indices.flatMap { identified[$0].1 + layout.slots[$0].duplicates }
-        let errors = report.diagnostics.filter { $0.severity == .error }
-        if options.strict, !errors.isEmpty { throw StrictFailure(errors: errors) }
 
         let frame = PageFrame(site: site, theme: theme, layout: layout)
         let files = DisclosureFiles(frame: frame)
@@ -155,6 +161,10 @@ public struct Pipeline {
                 }
             }
             let digests = outcome.map(\.0)
+            report.diagnostics = names.indices.flatMap { digests[$0].diagnostics + layout.slots[$0].duplicates }
+            let errors = report.diagnostics.filter { $0.severity == .error }
+            // Nothing has been published yet: the staging folder is dropped, the site left as it was.
+            if options.strict, !errors.isEmpty { throw StrictFailure(errors: errors) }
             report.processed = outcome.filter(\.1).count
             for d in digests { for s in CheckStatus.allCases where d.findings(s) > 0 { report.findings[s, default: 0] += d.findings(s) } }
             let model = timed("aggregate") { SiteModel(site: site, layout: layout, digests: digests, inputHashes: hashes) }

@@ -4,6 +4,18 @@ public struct Entry: Sendable {
     public let slot: Layout.Slot
     /// The hash of the disclosure's bytes: with its place, everything its pages depend on.
     public let inputHash: UInt64
+    /// A hash of what the tables across disclosures show of it: year, unit, grade, staff and every
+    /// headline figure with its line. Pages that show only these are not rendered again when
+    /// something else of the disclosure changed.
+    public let figuresKey: UInt64
+
+    init(digest: Digest, slot: Layout.Slot, inputHash: UInt64) {
+        (self.digest, self.slot, self.inputHash) = (digest, slot, inputHash)
+        var k = JobKey("figures").adding(digest.year.map(String.init) ?? "").adding(digest.unit.rawValue).adding(digest.signedOn ?? "")
+        k.add(digest.grade.description); k.add(digest.staffActual.map(String.init) ?? "")
+        for m in Metric.allCases { k.add(digest.figures[m].map { "\($0.value) \($0.line)" } ?? "") }
+        figuresKey = k.value
+    }
 
     public var slug: String { slot.slug }
     public var departmentSlug: String { slot.departmentSlug }

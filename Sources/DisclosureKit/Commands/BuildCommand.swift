@@ -75,7 +75,8 @@ enum BuildCommand {
         let findings = [CheckStatus.fail, .warn, .rounding, .pass].map { "\(report.findings[$0] ?? 0) \($0.rawValue)" }.joined(separator: " ")
         let files = report.upToDate ? "up to date, nothing written" : "\(report.written) files written, \(report.reused) unchanged"
         let errors = report.diagnostics.filter { $0.severity == .error }.count + report.previousErrors.count
-        return "built \(output): \(report.disclosures) disclosures, \(report.pages) pages, \(files), \(errors) read errors, findings \(findings), \(String(format: "%.2f", seconds)) s"
+        let read = report.upToDate ? "" : " (\(report.processed) rebuilt)"
+        return "built \(output): \(report.disclosures) disclosures\(read), \(report.pages) pages, \(files), \(errors) read errors, findings \(findings), \(String(format: "%.2f", seconds)) s"
     }
 }
 

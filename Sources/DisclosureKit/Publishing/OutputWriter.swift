@@ -134,13 +134,13 @@ public final class OutputWriter: @unchecked Sendable {
         let fm = FileManager.default
         if fm.fileExists(atPath: output), OutputWriter.exchange(staging, output) {
             // The staging path now holds the previous site.
-            try? fm.removeItem(atPath: staging)
+            OutputWriter.removeTree(staging)
             return
         }
         let old = output + ".old-\(getpid())"
         if fm.fileExists(atPath: output) { try fm.moveItem(atPath: output, toPath: old) }
         try fm.moveItem(atPath: staging, toPath: output)
-        try? fm.removeItem(atPath: old)
+        OutputWriter.removeTree(old)
     }
 
     /// Swaps two paths in one step with Linux's `renameat2(RENAME_EXCHANGE)`, so there is no moment
@@ -155,7 +155,32 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Drops the staging folder after a failed build.
-    public func abandon() { try? FileManager.default.removeItem(atPath: staging) }
+    public func abandon() { OutputWriter.removeTree(staging) }
+
+    /// Deletes a folder and everything in it, by `readdir` and `unlinkat` (the folder's entries say
+    /// which are folders, so nothing is stat'ed): an old site is some 150,000 files at 10,000
+    /// disclosures, most of them links to the new site's. Errors are ignored.
+    static func removeTree(_ path: String) {
+        func clear(_ fd: Int32) {
+            guard let dir = fdopendir(fd) else { Glibc.close(fd); return }
+            defer { closedir(dir) }
+            var folders: [String] = []
+            while let e = readdir(dir) {
+                let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name == "." || name == ".." { continue }
+                if e.pointee.d_type == UInt8(DT_DIR) || unlinkat(fd, name, 0) != 0 && errno == EISDIR { folders.append(name) }
+            }
+            for name in folders {
+                let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+                if sub >= 0 { clear(sub) }
+                unlinkat(fd, name, AT_REMOVEDIR)
+            }
+        }
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+        guard fd >= 0 else { Glibc.unlink(path); return }
+        clear(fd)
+        Glibc.rmdir(path)
+    }
 
     /// Removes what builds into `output` that were killed left beside it (`public.staging-<pid>`,
     /// `public.old-<pid>`), when that process is gone.
@@ -167,7 +192,7 @@ public final class OutputWriter: @unchecked Sendable {
             for marker in [".staging-", ".old-"] where entry.hasPrefix(name + marker) {
                 guard let pid = Int32(entry.dropFirst(name.count + marker.count)), pid != getpid(),
                       kill(pid, 0) == -1, errno == ESRCH else { continue }
-                try? fm.removeItem(atPath: folder.isEmpty ? entry : folder + "/" + entry)
+                removeTree(folder.isEmpty ? entry : folder + "/" + entry)
             }
         }
     }

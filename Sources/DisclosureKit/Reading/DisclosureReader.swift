@@ -2,7 +2,9 @@
 /// the glossary. Never throws and never traps: whatever it cannot read becomes a diagnostic.
 public enum DisclosureReader {
     /// Reads the bytes of a file; `path` is used for the model's `source` and in diagnostics.
-    public static func read(path: String, data: [UInt8]) -> Disclosure {
+    /// `identifying`: read only what places the disclosure (cover and tables: department, year),
+    /// without diagnostics for the rest.
+    public static func read(path: String, data: [UInt8], identifying: Bool = false) -> Disclosure {
         var d = Disclosure(source: path)
         if let problem = unreadable(data) {
             d.diagnostics = [Diagnostic(.error, file: path, line: 1, problem, fix: "replace the file with the disclosure's text (UTF-8)")]
@@ -13,7 +15,7 @@ public enum DisclosureReader {
         let outline = Outline(text)
 
         readCover(text, outline, into: &d)
-        if let p1 = outline.parts[1] { d.overview = OverviewReader.read(text, lines: p1) }
+        if let p1 = outline.parts[1], !identifying { d.overview = OverviewReader.read(text, lines: p1) }
         readTables(text, outline, into: &d)
         if let dept = mostCommonDepartment(d.tables) {
             if !d.department.isEmpty, !dept.text.contains(d.department), !d.department.contains(dept.text) {
@@ -24,6 +26,7 @@ public enum DisclosureReader {
             d.department = dept.text
             d.departmentLine = dept.line
         }
+        if identifying { return d }
         if let p3 = outline.parts[3] {
             var narrative = NarrativeReader(text: text, lines: p3)
             narrative.read(unit: d.unit)

@@ -96,7 +96,7 @@ struct SiteRenderer {
         page("index.html") { try home() }
         for dep in model.departments {
             var k = nav.adding(dep.name)
-            for e in dep.entries { k.add(e.slug); k.add(e.inputHash); k.add(e.regionLabel) }
+            for e in dep.entries { k.add(e.slug); k.add(e.figuresKey); k.add(e.regionLabel) }
             page("dept/\(dep.slug).html", key: k) { try department(dep) }
         }
         for index in [model.functional, model.economic] {
@@ -104,7 +104,10 @@ struct SiteRenderer {
             let years = nav.adding(model.years.map(String.init).joined(separator: ","))
             for node in index.nodes {
                 var k = years.adding(node.name)
-                for u in node.uses { k.add(u.entry.slug); k.add(u.entry.inputHash); k.add(u.entry.department) }
+                for u in node.uses {
+                    k.add(u.entry.slug); k.add(u.entry.department); k.add(u.entry.yearLabel); k.add(u.entry.digest.unit.rawValue)
+                    k.add(String(u.line)); for a in u.amounts { k.add(a?.description ?? "") }; k.add(u.share?.description ?? "")
+                }
                 for n in index.nodes where n.code.parent?.code == node.code.code || node.code.code.hasPrefix(n.code.code) { k.add(n.code.code); k.add(n.name) }
                 page("subjects/\(index.folder)/\(node.code.code).html", key: k) { try subject(node, in: index) }
             }
@@ -112,7 +115,7 @@ struct SiteRenderer {
         let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
         for view in compareViews {
             var k = views
-            for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.inputHash); k.add(e.department) }
+            for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.department); k.add(e.figuresKey) }
             page(view.path, key: k) { try compare(view) }
         }
         page("methodology.html") { try methodology() }
