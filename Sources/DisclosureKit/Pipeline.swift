@@ -84,9 +84,10 @@ public struct Pipeline {
         }
         let paths = try timed("list") { try ContentFiles.expand([options.content], in: fs) }
         let names = paths.map(display)
-        OutputWriter.clearLeftovers(of: options.output)
-        let previous = options.clean ? nil : OutputWriter.previousManifest(in: options.output)
-        let stamps = Parallel.map(paths) { fs.stamp($0) }
+        let (previous, stamps) = timed("manifest") { () -> (Manifest?, [Manifest.Stamp?]) in
+            OutputWriter.clearLeftovers(of: options.output)
+            return (options.clean ? nil : OutputWriter.previousManifest(in: options.output), Parallel.map(paths) { fs.stamp($0) })
+        }
         // Inputs whose size and time are as recorded keep their hash; the others are read and hashed.
         let (inputs, read) = try timed("hash", count: paths.count) { () throws -> ([String: Manifest.File], [[UInt8]?]) in
             let known: [Manifest.File?] = names.indices.map { i in

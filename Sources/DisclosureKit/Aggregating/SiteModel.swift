@@ -1,5 +1,6 @@
-/// One disclosure as the pages across disclosures present it: its digest and its place.
-public struct Entry: Sendable {
+/// One disclosure as the pages across disclosures present it: its digest and its place. A class,
+/// so the subject indexes' hundreds of thousands of uses each hold a reference, not a copy.
+public final class Entry: Sendable {
     public let digest: Digest
     public let slot: Layout.Slot
     /// The hash of the disclosure's bytes: with its place, everything its pages depend on.
