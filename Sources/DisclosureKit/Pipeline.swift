@@ -126,8 +126,8 @@ public struct Pipeline {
         // What places each disclosure: from its digest, or by reading its cover and tables.
         let identities = try timed("identify", count: changed) {
             try Parallel.tryMap(names.count) { i -> Layout.Identity in
-                let d = try cached[i] ?? Digest(identifying: load(i, identifying: true))
-                return Layout.Identity(source: d.source, department: d.department, departmentLine: d.departmentLine, year: d.year)
+                if let d = cached[i] { return Layout.Identity(d) }
+                return Layout.Identity(try load(i, identifying: true))
             }
         }
         let layout = timed("layout") { Layout(site: site, identities: identities) }

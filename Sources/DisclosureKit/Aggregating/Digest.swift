@@ -71,12 +71,6 @@ public struct Digest: Sendable, Equatable {
         diagnostics = d.diagnostics
     }
 
-    /// Only what places a disclosure (source, department, year) and its read diagnostics, before
-    /// it is checked.
-    init(identifying d: Disclosure) {
-        (source, department, departmentLine, year, diagnostics) = (d.source, d.department, d.departmentLine, d.year, d.diagnostics)
-    }
-
     /// Findings with a status.
     public func findings(_ s: CheckStatus) -> Int { findingCounts[CheckStatus.allCases.firstIndex(of: s)!] }
 

@@ -11,6 +11,14 @@ public struct Layout: Sendable {
         public let department: String
         public let departmentLine: Int
         public let year: Int?
+
+        public init(source: String, department: String, departmentLine: Int, year: Int?) {
+            (self.source, self.department, self.departmentLine, self.year) = (source, department, departmentLine, year)
+        }
+        /// A disclosure's identity as read (its cover and tables are enough).
+        init(_ d: Disclosure) { self.init(source: d.source, department: d.department, departmentLine: d.departmentLine, year: d.year) }
+        /// A disclosure's identity from its digest.
+        init(_ d: Digest) { self.init(source: d.source, department: d.department, departmentLine: d.departmentLine, year: d.year) }
     }
 
     /// One disclosure's place.

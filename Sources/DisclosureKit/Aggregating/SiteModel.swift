@@ -75,7 +75,6 @@ public struct SiteModel: Sendable {
     public let economic: SubjectIndex
     /// Regions that hold at least one disclosure, depth first as `site.json` lists them.
     public let regionsInUse: [(region: SiteConfig.Region, depth: Int)]
-    private let departmentBySlug: [String: Int]
 
     /// The model of disclosures laid out by `layout`, each with its digest and input hash (both
     /// in the order the layout was given its identities).
@@ -87,7 +86,6 @@ public struct SiteModel: Sendable {
         departments = byName.keys.sorted().map { name in
             Department(name: name, slug: byName[name]![0].departmentSlug, entries: byName[name]!.reversed())
         }
-        departmentBySlug = Dictionary(uniqueKeysWithValues: departments.enumerated().map { ($1.slug, $0) })
         years = layout.years
         regionsInUse = layout.regionsInUse
         functional = SubjectIndex(.functional, entries)
@@ -101,8 +99,6 @@ public struct SiteModel: Sendable {
         }
     }
 
-    /// The department a page belongs to.
-    public func department(slug: String) -> Department? { departmentBySlug[slug].map { departments[$0] } }
 
     /// Totals over a set of entries.
     public static func totals(_ entries: [Entry]) -> Totals {

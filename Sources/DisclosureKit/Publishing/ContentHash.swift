@@ -46,3 +46,14 @@ public enum ContentHash {
         return String(repeating: "0", count: 16 - s.count) + s
     }
 }
+
+/// A hash of the values a job's output depends on, built up field by field (each ended, so
+/// `"ab","c"` and `"a","bc"` differ).
+struct JobKey {
+    private var bytes: [UInt8]
+    init(_ kind: String) { bytes = Array(kind.utf8) + [0] }
+    mutating func add(_ s: String) { bytes += s.utf8; bytes.append(0) }
+    mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    func adding(_ s: String) -> JobKey { var k = self; k.add(s); return k }
+    var value: UInt64 { ContentHash.of(bytes) }
+}

@@ -9,17 +9,6 @@ struct RenderJob {
     let make: () throws -> [(String, [UInt8])]
 }
 
-/// A hash of the values a job's output depends on, built up field by field (each ended, so
-/// `"ab","c"` and `"a","bc"` differ).
-struct JobKey {
-    private var bytes: [UInt8]
-    init(_ kind: String) { bytes = Array(kind.utf8) + [0] }
-    mutating func add(_ s: String) { bytes += s.utf8; bytes.append(0) }
-    mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
-    func adding(_ s: String) -> JobKey { var k = self; k.add(s); return k }
-    var value: UInt64 { ContentHash.of(bytes) }
-}
-
 /// What every page shares: the site, the theme, and the navigation (whose comparison link is the
 /// first comparison page). Renders a page template with the values every page gets.
 struct PageFrame: Sendable {
