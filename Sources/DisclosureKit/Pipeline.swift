@@ -84,9 +84,10 @@ public struct Pipeline {
         }
         let paths = try timed("list") { try ContentFiles.expand([options.content], in: fs) }
         let names = paths.map(display)
+        // The previous build's key and inputs; its outputs are read only when something changed.
         let (previous, stamps) = timed("manifest") { () -> (Manifest?, [Manifest.Stamp?]) in
             OutputWriter.clearLeftovers(of: options.output)
-            return (options.clean ? nil : OutputWriter.previousManifest(in: options.output), Parallel.map(paths) { fs.stamp($0) })
+            return (options.clean ? nil : OutputWriter.previousManifest(in: options.output, outputs: false), Parallel.map(paths) { fs.stamp($0) })
         }
         // Inputs whose size and time are as recorded keep their hash; the others are read and hashed.
         let (inputs, read) = try timed("hash", count: paths.count) { () throws -> ([String: Manifest.File], [[UInt8]?]) in
@@ -115,10 +116,13 @@ public struct Pipeline {
             return report
         }
         let hashes = names.map { inputs[$0]!.hash }
-        // Digests of the previous build, for disclosures whose bytes are unchanged (same program, theme, configuration).
-        let cached = timed("digests") { () -> [Digest?] in
-            let store = previous?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
-            return Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0]) } }
+        // The previous build's outputs, and its digests for disclosures whose bytes are unchanged
+        // (same program, theme, configuration).
+        let (published, cached) = timed("previous") { () -> (Manifest?, [Digest?]) in
+            let published = previous == nil ? nil : OutputWriter.previousManifest(in: options.output)
+            let store = published?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
+            return (published, Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0]) })
+        }
         let changed = cached.filter { $0 == nil }.count
         func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {
             DisclosureReader.read(path: names[i], data: try read[i] ?? fs.read(paths[i]), identifying: identifying)
@@ -135,7 +139,7 @@ public struct Pipeline {
 
         let frame = PageFrame(site: site, theme: theme, layout: layout)
         let files = DisclosureFiles(frame: frame)
-        let writer = try OutputWriter(output: options.output, previous: previous, key: key)
+        let writer = try OutputWriter(output: options.output, previous: published, key: key)
         do {
             // Each disclosure's own files: carried over when its bytes and place are as before,
             // otherwise read, checked, rendered and written while its model is held.

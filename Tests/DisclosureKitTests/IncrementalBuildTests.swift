@@ -91,6 +91,38 @@ struct IncrementalBuildTests {
         #expect(BuildTests.tree(p.base + "/clean") == after)
     }
 
+    @Test func rebuildsStartFromTheReplacedSiteAndStillEqualACleanBuild() throws {
+        let p = try Project()
+        let seed = "2026-changji-prefecture-industry-it-bureau"
+        let (a, b) = ("收支总预算 2,332.95 万元", "收支总预算 2,332.96 万元")
+        let kept = OutputWriter.kept(p.output)
+        _ = try p.build()
+        #expect(!FileManager.default.fileExists(atPath: kept), "a first build replaces no site of its own")
+        try p.edit(seed) { $0.replacingOccurrences(of: a, with: b) }
+        _ = try p.build()
+        #expect(FileManager.default.fileExists(atPath: kept), "the replaced site is kept for the next build")
+        // Each next build starts from the site two builds old: back to the first figure (which that
+        // site holds), a disclosure removed (whose files it holds), the figure changed again.
+        let steps: [() throws -> Void] = [
+            { try p.edit(seed) { $0.replacingOccurrences(of: b, with: a) } },
+            { try FileManager.default.removeItem(atPath: p.seed("2025-changji-prefecture-government-office")) },
+            { try p.edit(seed) { $0.replacingOccurrences(of: a, with: b) } },
+        ]
+        for (n, step) in steps.enumerated() {
+            let before = BuildTests.tree(p.output), stampsBefore = Self.stamps(p.output)
+            try step()
+            let report = try p.build()
+            let after = BuildTests.tree(p.output), stampsAfter = Self.stamps(p.output)
+            let files = after.keys.filter { $0 != "/" + Manifest.name && $0 != "/" + DigestStore.name }
+            let changed = Set(files.filter { before[$0] != after[$0] })
+            #expect(changed == Set(files.filter { stampsBefore[$0] != stampsAfter[$0] }), "step \(n)")
+            #expect(report.written == changed.count, "step \(n)")
+            _ = try p.build(clean: true, to: p.base + "/clean-\(n)")
+            #expect(BuildTests.tree(p.base + "/clean-\(n)") == after, "step \(n)")
+        }
+        #expect(!BuildTests.tree(p.output).keys.contains { $0.hasPrefix("/d/2025-") })
+    }
+
     @Test func aRemovedDisclosureDisappearsAndCleanWritesEverything() throws {
         let p = try Project()
         _ = try p.build()
