@@ -139,7 +139,7 @@ public struct Pipeline {
 
         let frame = PageFrame(site: site, theme: theme, layout: layout)
         let files = DisclosureFiles(frame: frame)
-        let writer = try OutputWriter(output: options.output, previous: published, key: key)
+        let writer = try timed("staging") { try OutputWriter(output: options.output, previous: published, key: key) }
         do {
             // Each disclosure's own files: carried over when its bytes and place are as before,
             // otherwise read, checked, rendered and written while its model is held.
@@ -173,17 +173,18 @@ public struct Pipeline {
             report.processed = outcome.filter(\.1).count
             for d in digests { for s in CheckStatus.allCases where d.findings(s) > 0 { report.findings[s, default: 0] += d.findings(s) } }
             let model = timed("aggregate") { SiteModel(site: site, layout: layout, digests: digests, inputHashes: hashes) }
-            let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
-                                    staged: writer.manifestFiles, readStaged: writer.staged).jobs()
-                + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }
-            report.pages = jobs.filter { $0.page != nil }.count + names.count
             try timed("render+write") {
+                let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
+                                        staged: writer.manifestFiles, readStaged: writer.staged).jobs()
+                    + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }
+                report.pages = jobs.filter { $0.page != nil }.count + names.count
                 let tick = options.progress.map { Ticker(total: jobs.count, phase: "render+write", tell: $0) }
                 _ = try Parallel.tryMap(jobs.count) { i in
                     defer { tick?.tick() }
                     let job = jobs[i]
-                    if let key = job.key, try writer.reuse(job.outputs, job: key) { return }
-                    for (path, bytes) in try job.make() { try writer.put(path, bytes, job: job.key ?? 0) }
+                    let key = job.key?()
+                    if let key, try writer.reuse(job.outputs, job: key) { return }
+                    for (path, bytes) in try job.make() { try writer.put(path, bytes, job: key ?? 0) }
                 }
             }
             (report.written, report.reused) = writer.counts

@@ -33,17 +33,24 @@ struct OpenData {
             let r = Resource(name: "t\(kind.standardNumber)", path: "data/tables/t\(kind.standardNumber).csv",
                              title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values)
             kindResources.append(r)
-            var key = JobKey("table").adding(r.path).adding(values.joined(separator: "\t"))
-            for (path, _) in parts { key.add(path); key.add(staged[path]?.hash ?? 0) }
-            let read = read
-            jobs.append(RenderJob(page: nil, key: key.value, outputs: [r.path]) {
+            let staged = staged, read = read
+            let key = {
+                var key = JobKey("table").adding(r.path).adding(values.joined(separator: "\t"))
+                for (path, _) in parts { key.add(path); key.add(staged[path]?.hash ?? 0) }
+                return key.value
+            }
+            jobs.append(RenderJob(page: nil, key: key, outputs: [r.path]) {
                 [(r.path, try OpenData.joined(parts.map { path, own in (try read(path), own) }, values: values))]
             })
         }
         let all = kindResources + resources
-        var key = JobKey("package").adding(model.site.title)
-        for r in all { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.joined(separator: "\t")) }
-        jobs.append(RenderJob(page: nil, key: key.value, outputs: ["datapackage.json"]) { [("datapackage.json", JSON.file(package(all)))] })
+        let title = model.site.title
+        let key = {
+            var key = JobKey("package").adding(title)
+            for r in all { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.joined(separator: "\t")) }
+            return key.value
+        }
+        jobs.append(RenderJob(page: nil, key: key, outputs: ["datapackage.json"]) { [("datapackage.json", JSON.file(package(all)))] })
         return jobs
     }
 

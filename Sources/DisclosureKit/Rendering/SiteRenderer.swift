@@ -3,8 +3,9 @@ struct RenderJob {
     let page: String?
     /// What the output depends on besides the build key, when the job can say; then `outputs`
     /// lists every file it makes, and a job whose key matches the previous build's is not run:
-    /// its files are carried over.
-    var key: UInt64? = nil
+    /// its files are carried over. Computed by the job, on whichever core runs it: the key of a
+    /// subject page walks every use of its code.
+    var key: (() -> UInt64)? = nil
     var outputs: [String] = []
     let make: () throws -> [(String, [UInt8])]
 }
@@ -78,43 +79,55 @@ struct SiteRenderer {
     /// few disclosures carry a key of what they depend on, so an unchanged one is not run again.
     func jobs() -> [RenderJob] {
         var jobs: [RenderJob] = []
-        func page(_ path: String, key: JobKey? = nil, _ make: @escaping () throws -> [UInt8]) {
-            jobs.append(RenderJob(page: path, key: key.map { $0.adding(path).value }, outputs: [path]) { [(path, try make())] })
+        func page(_ path: String, key: (() -> JobKey)? = nil, _ make: @escaping () throws -> [UInt8]) {
+            jobs.append(RenderJob(page: path, key: key.map { key in { key().adding(path).value } }, outputs: [path]) { [(path, try make())] })
         }
         let nav = JobKey("nav").adding(compareViews.first?.path ?? "")
         page("index.html") { try home() }
         for dep in model.departments {
-            var k = nav.adding(dep.name)
-            for e in dep.entries { k.add(e.slug); k.add(e.figuresKey); k.add(e.regionLabel) }
-            page("dept/\(dep.slug).html", key: k) { try department(dep) }
+            page("dept/\(dep.slug).html", key: {
+                var k = nav.adding(dep.name)
+                for e in dep.entries { k.add(e.slug); k.add(e.figuresKey); k.add(e.regionLabel) }
+                return k
+            }) { try department(dep) }
         }
         for index in [model.functional, model.economic] {
             page("subjects/\(index.folder).html") { try subjects(index) }
             let years = nav.adding(model.years.map(String.init).joined(separator: ","))
             for node in index.nodes {
-                var k = years.adding(node.name)
-                for u in node.uses {
-                    k.add(u.entry.slug); k.add(u.entry.department); k.add(u.entry.yearLabel); k.add(u.entry.digest.unit.rawValue)
-                    k.add(String(u.line)); for a in u.amounts { k.add(a?.description ?? "") }; k.add(u.share?.description ?? "")
-                }
-                for n in index.nodes where n.code.parent?.code == node.code.code || node.code.code.hasPrefix(n.code.code) { k.add(n.code.code); k.add(n.name) }
-                page("subjects/\(index.folder)/\(node.code.code).html", key: k) { try subject(node, in: index) }
+                page("subjects/\(index.folder)/\(node.code.code).html", key: {
+                    var k = years.adding(node.name)
+                    for u in node.uses {
+                        k.add(u.entry.slug); k.add(u.entry.department); k.add(u.entry.yearLabel); k.add(u.entry.digest.unit.rawValue)
+                        k.add(String(u.line)); for a in u.amounts { k.add(a?.description ?? "") }; k.add(u.share?.description ?? "")
+                    }
+                    for n in index.nodes where n.code.parent?.code == node.code.code || node.code.code.hasPrefix(n.code.code) { k.add(n.code.code); k.add(n.name) }
+                    return k
+                }) { try subject(node, in: index) }
             }
         }
         let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
         for view in compareViews {
-            var k = views
-            for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.department); k.add(e.figuresKey) }
-            page(view.path, key: k) { try compare(view) }
+            page(view.path, key: {
+                var k = views
+                for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.department); k.add(e.figuresKey) }
+                return k
+            }) { try compare(view) }
         }
         page("methodology.html") { try methodology() }
-        page("glossary.html") { try glossary() }
+        page("glossary.html", key: { [model] in
+            var k = nav
+            for e in model.entries where !e.digest.glossary.isEmpty {
+                k.add(e.slug); k.add(e.department); k.add(e.yearLabel)
+                for g in e.digest.glossary { k.add(g.term); k.add(g.definition); k.add(String(g.line)) }
+            }
+            return k
+        }) { try glossary() }
         page("about.html") { try about() }
         page("404.html") { try notFound() }
         jobs += OpenData(model: model, staged: staged, read: readStaged).jobs()
         let pages = (jobs.compactMap(\.page) + disclosurePages).filter { $0 != "404.html" }
-        let model = model
-        jobs.append(RenderJob(page: nil) { SiteFeeds(model: model, pages: pages).files() })
+        jobs.append(RenderJob(page: nil) { [model] in SiteFeeds(model: model, pages: pages).files() })
         return jobs
     }
 
