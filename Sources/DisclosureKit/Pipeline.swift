@@ -18,6 +18,30 @@ final class Ticker: @unchecked Sendable {
     }
 }
 
+/// One stage of a build as it went: how long it took, and the memory the process held at its end.
+public struct Stage: Sendable {
+    public let name: String
+    public let seconds: Double
+    /// Resident bytes at the stage's end (0 where unknown).
+    public let memory: Int
+}
+
+/// The process's memory as Linux counts it (`/proc/self/status`), for the stage log.
+enum ProcessMemory {
+    /// Resident bytes now.
+    static var resident: Int { field("VmRSS:") }
+    /// The most resident bytes so far.
+    static var peak: Int { field("VmHWM:") }
+
+    static func field(_ name: String) -> Int {
+        guard let bytes = try? DiskFileSystem().read("/proc/self/status") else { return 0 }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
+              let kb = Int(line.dropFirst(name.count).split(separator: " ").first ?? "") else { return 0 }
+        return kb * 1024
+    }
+}
+
 /// The build, in one place, each stage timed: config (site.json, theme, build key) → list → hash
 /// (and stop if nothing changed since the manifest) → identify → layout → disclosures → aggregate
 /// → render+write → commit.
@@ -56,8 +80,10 @@ public struct Pipeline {
         public var diagnostics: [Diagnostic] = []
         /// Findings by status, across all disclosures.
         public var findings: [CheckStatus: Int] = [:]
-        /// Seconds per stage, in pipeline order.
-        public var stages: [(String, Double)] = []
+        /// Each stage in pipeline order: its name, seconds, and the process's resident memory at its end.
+        public var stages: [Stage] = []
+        /// The process's peak resident memory when the build ended, in bytes (0 where unknown).
+        public var peakMemory = 0
     }
 
     let options: Options
@@ -73,7 +99,11 @@ public struct Pipeline {
         func timed<T>(_ name: String, count: Int? = nil, _ f: () throws -> T) rethrows -> T {
             options.progress?(count.map { "\(name) \($0) disclosures" } ?? name)
             let start = DispatchTime.now().uptimeNanoseconds
-            defer { report.stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+            defer {
+                report.stages.append(Stage(name: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
+                                           memory: ProcessMemory.resident))
+                report.peakMemory = ProcessMemory.peak
+            }
             return try f()
         }
         let (site, theme, key) = try timed("config") { () throws -> (SiteConfig, Theme, UInt64) in

@@ -59,7 +59,10 @@ enum BuildCommand {
             for e in report.previousErrors { r.err("\(e)\n") }
             if !quiet {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                r.err("stages: " + report.stages.map { "\($0.0) \(String(format: "%.3f", $0.1))s" }.joined(separator: ", ") + "\n")
+                let mb = { (bytes: Int) in "\(bytes / 1_048_576) MB" }
+                r.err("stages: " + report.stages.map { "\($0.name) \(String(format: "%.3f", $0.seconds))s" }.joined(separator: ", ") + "\n")
+                r.err("memory at each stage's end: " + report.stages.map { "\($0.name) \(mb($0.memory))" }.joined(separator: ", ")
+                      + "; peak \(mb(report.peakMemory))\n")
                 r.out(summary(report, output: options.output, seconds: seconds) + "\n")
             }
         } catch {

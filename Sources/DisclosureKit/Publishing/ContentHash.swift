@@ -54,6 +54,12 @@ struct JobKey {
     init(_ kind: String) { bytes = Array(kind.utf8) + [0] }
     mutating func add(_ s: String) { bytes += s.utf8; bytes.append(0) }
     mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    mutating func add(_ v: Int) { add(UInt64(bitPattern: Int64(v))) }
+    /// An amount as its integer units and scale (`1.0` and `1.00` differ, as their text does); none as a marker.
+    mutating func add(_ v: FixedPoint?) {
+        guard let v else { add(UInt64.max); return }
+        add(Int(v.units)); add(v.scale)
+    }
     func adding(_ s: String) -> JobKey { var k = self; k.add(s); return k }
     var value: UInt64 { ContentHash.of(bytes) }
 }

@@ -50,14 +50,33 @@ public struct Manifest: Sendable, Equatable {
 
     public init() {}
 
+    /// Written as bytes, paths sorted by their UTF-8 bytes: some 150,000 lines at 10,000 disclosures.
     public func serialized() -> [UInt8] {
-        var s = "disclose-manifest 2\nkey\t\(ContentHash.hex(key))\n"
-        for (k, v) in counts.sorted(by: { $0.key < $1.key }) { s += "count\t\(k)\t\(v)\n" }
-        for e in errors { s += "error\t" + e.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 } + "\n" }
-        for (p, f) in inputs.sorted(by: { $0.key < $1.key }) { s += "in\t\(ContentHash.hex(f.hash))\t\(f.size)\t\(stamps[p]?.modified ?? 0)\t\(p)\n" }
-        for (p, f) in outputs.sorted(by: { $0.key < $1.key }) { s += "out\t\(ContentHash.hex(f.hash))\t\(f.size)\t\(ContentHash.hex(f.job))\t\(p)\n" }
-        return Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + 100 * (inputs.count + outputs.count))
+        func text(_ s: String) { out += s.utf8 }
+        func hex(_ v: UInt64) {
+            for shift in stride(from: 60, through: 0, by: -4) { out.append(Manifest.hexDigits[Int((v >> UInt64(shift)) & 15)]) }
+        }
+        func number<T: BinaryInteger>(_ v: T) { text(String(v)) }
+        func sorted(_ d: [String: File]) -> [(String, File)] {
+            d.map { ($0.key, $0.value) }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        }
+        text("disclose-manifest 2\nkey\t"); hex(key); out.append(0x0A)
+        for (k, v) in counts.sorted(by: { $0.key < $1.key }) { text("count\t\(k)\t\(v)\n") }
+        for e in errors { text("error\t" + e.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 } + "\n") }
+        for (p, f) in sorted(inputs) {
+            text("in\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); number(stamps[p]?.modified ?? 0)
+            out.append(0x09); text(p); out.append(0x0A)
+        }
+        for (p, f) in sorted(outputs) {
+            text("out\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); hex(f.job)
+            out.append(0x09); text(p); out.append(0x0A)
+        }
+        return out
     }
+
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The manifest in `bytes`, or nil when it is not one this version wrote (then everything is
     /// rebuilt). Read by bytes: at ten thousand disclosures it has some 150,000 lines. Without

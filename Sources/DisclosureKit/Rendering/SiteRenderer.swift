@@ -99,7 +99,7 @@ struct SiteRenderer {
                     var k = years.adding(node.name)
                     for u in node.uses {
                         k.add(u.entry.slug); k.add(u.entry.department); k.add(u.entry.yearLabel); k.add(u.entry.digest.unit.rawValue)
-                        k.add(String(u.line)); for a in u.amounts { k.add(a?.description ?? "") }; k.add(u.share?.description ?? "")
+                        k.add(u.line); for a in u.amounts { k.add(a) }; k.add(u.share)
                     }
                     for n in index.nodes where n.code.parent?.code == node.code.code || node.code.code.hasPrefix(n.code.code) { k.add(n.code.code); k.add(n.name) }
                     return k
