@@ -34,10 +34,19 @@ enum ProcessMemory {
     static var peak: Int { field("VmHWM:") }
 
     static func field(_ name: String) -> Int {
-        guard let bytes = try? DiskFileSystem().read("/proc/self/status") else { return 0 }
+        // Read to the end: /proc files report a size of 0.
+        let fd = open("/proc/self/status", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var bytes: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 4096) }
+            if n <= 0 { break }
+            bytes += chunk[..<n]
+        }
         let text = String(decoding: bytes, as: UTF8.self)
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
-              let kb = Int(line.dropFirst(name.count).split(separator: " ").first ?? "") else { return 0 }
+              let kb = Int(line.dropFirst(name.count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "") else { return 0 }
         return kb * 1024
     }
 }

@@ -85,7 +85,12 @@ public struct Finding: Sendable, Hashable {
         self.difference = difference
         self.tolerance = tolerance
         self.figures = figures
-        self.lines = Array(Set(lines + figures.map(\.line)).filter { $0 > 0 }).sorted()
+        var all = lines + figures.map(\.line)
+        all.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(all.count)
+        for l in all where l > 0 && unique.last != l { unique.append(l) }
+        self.lines = unique
         self.line = figures.first(where: { $0.line > 0 })?.line ?? self.lines.first ?? 0
     }
 }

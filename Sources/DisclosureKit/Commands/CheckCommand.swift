@@ -52,7 +52,7 @@ enum CheckCommand {
         guard let disclosures = DisclosureInputs.read(paths.isEmpty ? ["content"] : paths, fs: fs, result: &result) else { return result }
         let reports = disclosures.map { ($0, Checker.check($0)) }
         if json {
-            result.stdout = JSON.array(reports.map { CheckReportJSON.object($0.0, $0.1) }).serialized()
+            result.stdout = CheckReportJSON.array(reports)
             result.stdout.append(0x0A)
         } else {
             for (d, r) in reports { result.out(text(d, r)) }

@@ -90,19 +90,21 @@ public struct FixedPoint: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The decimal digits written into a small byte buffer, right to left: this runs for every
     /// figure of every page and file, so it builds no intermediate strings.
     func text(grouping: Bool) -> String {
-        var digits = units.magnitude
-        var buf = [UInt8](repeating: 0, count: 48)
-        var i = buf.count
-        @inline(__always) func put(_ c: UInt8) { i -= 1; buf[i] = c }
-        for _ in 0..<scale { put(0x30 + UInt8(digits % 10)); digits /= 10 }
-        if scale > 0 { put(0x2E) }
-        var n = 0
-        repeat {
-            if grouping, n > 0, n % 3 == 0 { put(0x2C) }
-            put(0x30 + UInt8(digits % 10)); digits /= 10; n += 1
-        } while digits > 0
-        if units < 0 { put(0x2D) }
-        return String(decoding: buf[i...], as: UTF8.self)
+        // 19 digits, 6 commas, a point, a sign and up to 18 decimals fit in 48 bytes on the stack.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48 + max(0, scale - 18)) { buf in
+            var digits = units.magnitude
+            var i = buf.count
+            @inline(__always) func put(_ c: UInt8) { i -= 1; buf[i] = c }
+            for _ in 0..<scale { put(0x30 + UInt8(digits % 10)); digits /= 10 }
+            if scale > 0 { put(0x2E) }
+            var n = 0
+            repeat {
+                if grouping, n > 0, n % 3 == 0 { put(0x2C) }
+                put(0x30 + UInt8(digits % 10)); digits /= 10; n += 1
+            } while digits > 0
+            if units < 0 { put(0x2D) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[i...]), as: UTF8.self)
+        }
     }
 
     /// Rounds half away from zero to `newScale` decimals.

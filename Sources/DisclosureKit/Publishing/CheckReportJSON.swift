@@ -1,31 +1,65 @@
-/// `disclose check --format json`: one object per disclosure with every finding, passes included.
+/// `disclose check --format json` and the site's `data/<page>.checks.json`: one object per
+/// disclosure with every finding, passes included. Written straight into bytes (`JSONWriter`):
+/// with hundreds of findings it is the largest file a disclosure has.
 public enum CheckReportJSON {
-    public static func object(_ d: Disclosure, _ r: CheckReport) -> JSON {
-        .object([
-            ("source", .string(d.source)),
-            ("department", .string(d.department)),
-            ("year", d.year.map { .int($0) } ?? .null),
-            ("grade", .string(r.grade.letter)),
-            ("score", .int(r.grade.score)),
-            ("checks", .object(CheckID.allCases.map { ($0.rawValue, .string(r.status($0).rawValue)) })),
-            ("findings", .array(r.findings.map(finding))),
-        ])
+    /// The site's file: compact, ending with a newline.
+    static func file(_ d: Disclosure, _ r: CheckReport) -> [UInt8] {
+        var w = JSONWriter(pretty: false, capacity: 400 * r.findings.count + 4096)
+        write(d, r, into: &w)
+        return w.bytes + [0x0A]
     }
 
-    static func finding(_ f: Finding) -> JSON {
-        .object([
-            ("check", .string(f.check.rawValue)),
-            ("status", .string(f.status.rawValue)),
-            ("message", .string(f.message)),
-            ("expected", f.expected.map { .string($0) } ?? .null),
-            ("actual", f.actual.map { .string($0) } ?? .null),
-            ("difference", f.difference.map { .string($0.description) } ?? .null),
-            ("tolerance", f.tolerance.map { .string($0.description) } ?? .null),
-            ("line", .int(f.line)),
-            ("lines", .array(f.lines.map { .int($0) })),
-            ("figures", .array(f.figures.map { t in
-                .object([("label", .string(t.label)), ("value", .string(t.value.description)), ("line", t.line > 0 ? .int(t.line) : .null)])
-            })),
-        ])
+    /// An array of reports, indented, for the command line.
+    public static func array(_ reports: [(Disclosure, CheckReport)]) -> [UInt8] {
+        var w = JSONWriter(pretty: true)
+        w.beginArray()
+        for (d, r) in reports { write(d, r, into: &w) }
+        w.endArray()
+        return w.bytes
+    }
+
+    static func write(_ d: Disclosure, _ r: CheckReport, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("source", d.source)
+        w.field("department", d.department)
+        w.field("year", d.year)
+        w.field("grade", r.grade.letter)
+        w.field("score", r.grade.score)
+        w.key("checks")
+        w.beginObject()
+        for c in CheckID.allCases { w.field(c.rawValue, r.status(c).rawValue) }
+        w.endObject()
+        w.key("findings")
+        w.beginArray()
+        for f in r.findings { finding(f, into: &w) }
+        w.endArray()
+        w.endObject()
+    }
+
+    static func finding(_ f: Finding, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("check", f.check.rawValue)
+        w.field("status", f.status.rawValue)
+        w.field("message", f.message)
+        w.field("expected", f.expected)
+        w.field("actual", f.actual)
+        w.field("difference", f.difference?.description)
+        w.field("tolerance", f.tolerance?.description)
+        w.field("line", f.line)
+        w.key("lines")
+        w.beginArray()
+        for l in f.lines { w.int(l) }
+        w.endArray()
+        w.key("figures")
+        w.beginArray()
+        for t in f.figures {
+            w.beginObject()
+            w.field("label", t.label)
+            w.field("value", t.value.description)
+            w.field("line", t.line > 0 ? t.line : nil)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 }

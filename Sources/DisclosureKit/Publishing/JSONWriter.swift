@@ -1,0 +1,56 @@
+/// Writes JSON straight into bytes, for the site's largest data files (a disclosure's checks are
+/// some 270 KB), where building a `JSON` tree first cost more than writing it. Same bytes as
+/// `JSON.serialized`: compact, or indented by two spaces with an empty array or object as `[]`/`{}`.
+///
+/// A container's first item decides its opening line break, so an empty one needs no lookahead.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    /// Per open container: whether it has an item yet.
+    private var open: [Bool] = []
+    /// A key was just written: the value that follows takes no separator.
+    private var afterKey = false
+
+    init(pretty: Bool, capacity: Int = 4096) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Before an item of the current container: the comma and line break it needs.
+    private mutating func item() {
+        if afterKey { afterKey = false; return }
+        guard !open.isEmpty else { return }
+        if open[open.count - 1] { bytes.append(0x2C) }
+        open[open.count - 1] = true
+        JSON.newline(&bytes, pretty ? open.count : -1)
+    }
+
+    mutating func beginObject() { item(); bytes.append(0x7B); open.append(false) }
+    mutating func beginArray() { item(); bytes.append(0x5B); open.append(false) }
+    mutating func endObject() { close(0x7D) }
+    mutating func endArray() { close(0x5D) }
+
+    private mutating func close(_ bracket: UInt8) {
+        if open.removeLast() { JSON.newline(&bytes, pretty ? open.count : -1) }
+        bytes.append(bracket)
+    }
+
+    mutating func key(_ k: String) {
+        item()
+        JSON.writeString(k, into: &bytes)
+        bytes.append(0x3A)
+        if pretty { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    mutating func string(_ s: String) { item(); JSON.writeString(s, into: &bytes) }
+    mutating func int(_ i: Int) { item(); bytes += String(i).utf8 }
+    mutating func null() { item(); bytes += "null".utf8 }
+    mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
+
+    /// `"key": "value"`, and the like, in one call.
+    mutating func field(_ k: String, _ s: String) { key(k); string(s) }
+    mutating func field(_ k: String, _ s: String?) { key(k); string(s) }
+    mutating func field(_ k: String, _ i: Int) { key(k); int(i) }
+    mutating func field(_ k: String, _ i: Int?) { key(k); if let i { int(i) } else { null() } }
+}
