@@ -21,10 +21,11 @@ public struct CheckReport: Sendable {
     public let grade: Grade
 
     public init(_ findings: [Finding]) {
+        // By the catalogue's order of checks, then line, then as found; indices are sorted, not
+        // the findings themselves (hundreds per disclosure).
         let order = Dictionary(uniqueKeysWithValues: CheckID.allCases.enumerated().map { ($1, $0) })
-        self.findings = findings.enumerated().sorted { a, b in
-            (order[a.element.check]!, a.element.line, a.offset) < (order[b.element.check]!, b.element.line, b.offset)
-        }.map(\.element)
+        let keys = findings.map { (order[$0.check]!, $0.line) }
+        self.findings = findings.indices.sorted { a, b in (keys[a].0, keys[a].1, a) < (keys[b].0, keys[b].1, b) }.map { findings[$0] }
         var statuses = Dictionary(uniqueKeysWithValues: CheckID.allCases.map { ($0, CheckStatus.na) })
         for f in findings { statuses[f.check] = CheckStatus.worst(statuses[f.check]!, f.status) }
         self.statuses = statuses

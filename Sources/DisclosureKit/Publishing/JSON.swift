@@ -82,6 +82,9 @@ public indirect enum JSON: Sendable, Equatable {
             let n = b.count
             while i < n {
                 let c = b[i]
+                // Most bytes need no escape: one comparison for them (0x3E '>' is the highest ASCII
+                // byte escaped; E2 may start U+2028/2029).
+                if c > 0x3E && c != 0x5C && c != 0xE2 { i += 1; continue }
                 var escape: UInt32? = nil
                 switch c {
                 case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x00..<0x20, 0x3C, 0x3E, 0x26: escape = UInt32(c)
