@@ -6,7 +6,7 @@ public enum CheckReportJSON {
     static func file(_ d: Disclosure, _ r: CheckReport) -> [UInt8] {
         var w = JSONWriter(pretty: false, capacity: 400 * r.findings.count + 4096)
         write(d, r, into: &w)
-        return w.bytes + [0x0A]
+        return w.file()
     }
 
     /// An array of reports, indented, for the command line.

@@ -35,6 +35,12 @@ struct JSONWriter {
         bytes.append(bracket)
     }
 
+    /// The bytes with a final newline, as a data file of the site ends.
+    mutating func file() -> [UInt8] {
+        bytes.append(0x0A)
+        return bytes
+    }
+
     mutating func key(_ k: String) {
         item()
         JSON.writeString(k, into: &bytes)

@@ -40,7 +40,8 @@ struct OpenData {
                 return key.value
             }
             jobs.append(RenderJob(page: nil, key: key, outputs: [r.path]) {
-                [(r.path, try OpenData.joined(parts.map { path, own in (try read(path), own) }, values: values))]
+                let size = parts.reduce(0) { $0 + (staged[$1.0]?.size ?? 0) }
+                return [(r.path, try OpenData.joined(parts.map { path, own in ({ try read(path) }, own) }, values: values, capacity: size))]
             })
         }
         let all = kindResources + resources
@@ -50,7 +51,7 @@ struct OpenData {
             for r in all { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.joined(separator: "\t")) }
             return key.value
         }
-        jobs.append(RenderJob(page: nil, key: key, outputs: ["datapackage.json"]) { [("datapackage.json", JSON.file(package(all)))] })
+        jobs.append(RenderJob(page: nil, key: key, outputs: ["datapackage.json"]) { [("datapackage.json", OpenData.package(all, title: title))] })
         return jobs
     }
 
@@ -65,11 +66,15 @@ struct OpenData {
     /// The CSV of a table kind across disclosures from each disclosure's own CSV of it (written
     /// under its own value columns): the rows of each, in turn, under the union of the columns.
     /// Byte for byte what `csv` makes from the tables themselves.
-    static func joined(_ files: [(bytes: [UInt8], values: [String])], values: [String]) -> [UInt8] {
+    /// Each file is read when its turn comes, so only the joined bytes are held (`capacity`: their
+    /// expected size, at 10,000 disclosures up to 80 MB).
+    static func joined(_ files: [(read: () throws -> [UInt8], values: [String])], values: [String], capacity: Int = 0) throws -> [UInt8] {
         var csv = CSV()
         csv.row((OpenData.leading + values).map { .text($0) })
         var out = csv.bytes
-        for (bytes, own) in files {
+        out.reserveCapacity(capacity + out.count)
+        for (read, own) in files {
+            let bytes = try read()
             var records = CSVRecords(bytes)
             _ = records.next() // the header
             if own == values { out += bytes[records.position...]; continue }
@@ -105,25 +110,39 @@ struct OpenData {
         }
     }
 
-    func package(_ resources: [Resource]) -> JSON {
-        func field(_ name: String, _ type: String) -> JSON { .object([("name", .string(name)), ("type", .string(type))]) }
+    /// The data package: written straight into bytes (`JSONWriter`), since at 10,000 disclosures
+    /// it lists some 90,000 CSVs and is 100 MB, which as a `JSON` tree took several times that.
+    static func package(_ resources: [Resource], title: String) -> [UInt8] {
         let leadingTypes = ["string", "integer", "string", "string", "integer", "string", "string", "string", "string", "string", "string"]
-        return .object([
-            ("profile", .string("tabular-data-package")),
-            ("name", .string("disclose-budgets")),
-            ("title", .string(model.site.title)),
-            ("resources", .array(resources.map { r in
-                .object([
-                    ("name", .string(r.name)),
-                    ("path", .string(r.path)),
-                    ("title", .string(r.title)),
-                    ("profile", .string("tabular-data-resource")),
-                    ("format", .string("csv")),
-                    ("mediatype", .string("text/csv")),
-                    ("encoding", .string("utf-8")),
-                    ("schema", .object([("fields", .array(zip(OpenData.leading, leadingTypes).map { field($0, $1) } + r.values.map { field($0, "number") }))])),
-                ])
-            })),
-        ])
+        var w = JSONWriter(pretty: false, capacity: 1200 * resources.count + 1024)
+        func field(_ name: String, _ type: String) { w.beginObject(); w.field("name", name); w.field("type", type); w.endObject() }
+        w.beginObject()
+        w.field("profile", "tabular-data-package")
+        w.field("name", "disclose-budgets")
+        w.field("title", title)
+        w.key("resources")
+        w.beginArray()
+        for r in resources {
+            w.beginObject()
+            w.field("name", r.name)
+            w.field("path", r.path)
+            w.field("title", r.title)
+            w.field("profile", "tabular-data-resource")
+            w.field("format", "csv")
+            w.field("mediatype", "text/csv")
+            w.field("encoding", "utf-8")
+            w.key("schema")
+            w.beginObject()
+            w.key("fields")
+            w.beginArray()
+            for (name, type) in zip(OpenData.leading, leadingTypes) { field(name, type) }
+            for name in r.values { field(name, "number") }
+            w.endArray()
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.file()
     }
 }
