@@ -157,10 +157,11 @@ public struct Pipeline {
         let hashes = names.map { inputs[$0]!.hash }
         // The previous build's outputs, and its digests for disclosures whose bytes are unchanged
         // (same program, theme, configuration).
+        let pool = StringPool()
         let (published, cached) = timed("previous") { () -> (Manifest?, [Digest?]) in
             let published = previous == nil ? nil : OutputWriter.previousManifest(in: options.output)
             let store = published?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
-            return (published, Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0]) })
+            return (published, Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0])?.interned(pool) })
         }
         let changed = cached.filter { $0 == nil }.count
         func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {
@@ -201,7 +202,7 @@ public struct Pipeline {
                     placed.diagnostics += slot.duplicates
                     let checks = Checker.check(placed)
                     for (path, bytes) in try files.files(placed, checks, slot) { try writer.put(path, bytes, job: job) }
-                    return (Digest(d, checks), true)
+                    return (Digest(d, checks).interned(pool), true)
                 }
             }
             let digests = outcome.map(\.0)

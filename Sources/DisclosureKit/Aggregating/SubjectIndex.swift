@@ -8,8 +8,12 @@ public struct SubjectIndex: Sendable {
     public struct Use: Sendable {
         public let entry: Entry
         public let line: Int
+        let system: SubjectCode.System
+        /// Which of the entry's subject rows: the amounts are read from the digest, not copied
+        /// into each of the index's hundreds of thousands of uses.
+        let row: Int
         /// The three columns of the source table.
-        public let amounts: [FixedPoint?]
+        public var amounts: Digest.ThreeAmounts { entry.digest.subjects(system)[row].amounts }
         /// The code's 合计 as a percentage of the disclosure's 支出总计, to two decimals.
         public let share: FixedPoint?
     }
@@ -42,9 +46,9 @@ public struct SubjectIndex: Sendable {
         for e in entries {
             let whole = e.figures[.expenditure]?.value
             // The digest keeps the rows whose codes can be file names: digits only, once per disclosure.
-            for r in e.digest.subjects(system) {
+            for (k, r) in e.digest.subjects(system).enumerated() {
                 let share = whole.flatMap { w in (r.amounts[0] ?? .zero).percent(of: w, decimals: 2) }
-                uses[r.code, default: []].append(Use(entry: e, line: r.line, amounts: r.amounts, share: share))
+                uses[r.code, default: []].append(Use(entry: e, line: r.line, system: system, row: k, share: share))
                 if names[r.code] == nil { names[r.code] = r.label }
             }
         }

@@ -140,7 +140,7 @@ extension Digest {
         for rows in [functional, economic] {
             w.list(rows) { w, r in
                 w.string(r.code); w.string(r.label); w.int(r.line)
-                w.list(r.amounts) { w, a in w.optional(a) { $0.amount($1) } }
+                w.list(Array(r.amounts)) { w, a in w.optional(a) { $0.amount($1) } }
             }
         }
         w.list(tables) { w, t in
@@ -166,7 +166,7 @@ extension Digest {
         d.staffActual = r.optional { $0.int() }
         d.glossary = r.list { r in GlossaryEntry(term: r.string(), definition: r.string(), line: r.int()) }
         let subjects = (0..<2).map { _ in
-            r.list { r in Digest.SubjectRow(code: r.string(), label: r.string(), line: r.int(), amounts: r.list { r in r.optional { $0.amount() } }) }
+            r.list { r in Digest.SubjectRow(code: r.string(), label: r.string(), line: r.int(), amounts: Digest.ThreeAmounts(r.list { r in r.optional { $0.amount() } })) }
         }
         (d.functional, d.economic) = (subjects[0], subjects[1])
         d.tables = r.list { r in
