@@ -42,8 +42,14 @@ public enum ContentHash {
 
     /// 16 lowercase hex digits.
     public static func hex(_ h: UInt64) -> String {
-        let s = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+        var out: [UInt8] = []
+        hex(h, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same 16 digits appended to bytes (the manifest writes some 150,000 of them).
+    static func hex(_ h: UInt64, into out: inout [UInt8]) {
+        for shift in stride(from: 60, through: 0, by: -4) { out.append(JSON.hexDigits[Int((h >> UInt64(shift)) & 15)]) }
     }
 }
 

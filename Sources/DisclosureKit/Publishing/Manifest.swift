@@ -55,9 +55,7 @@ public struct Manifest: Sendable, Equatable {
         var out: [UInt8] = []
         out.reserveCapacity(64 + 100 * (inputs.count + outputs.count))
         func text(_ s: String) { out += s.utf8 }
-        func hex(_ v: UInt64) {
-            for shift in stride(from: 60, through: 0, by: -4) { out.append(Manifest.hexDigits[Int((v >> UInt64(shift)) & 15)]) }
-        }
+        func hex(_ v: UInt64) { ContentHash.hex(v, into: &out) }
         func number<T: BinaryInteger>(_ v: T) { text(String(v)) }
         func sorted(_ d: [String: File]) -> [(String, File)] {
             d.map { ($0.key, $0.value) }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
@@ -75,8 +73,6 @@ public struct Manifest: Sendable, Equatable {
         }
         return out
     }
-
-    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The manifest in `bytes`, or nil when it is not one this version wrote (then everything is
     /// rebuilt). Read by bytes: at ten thousand disclosures it has some 150,000 lines. Without
