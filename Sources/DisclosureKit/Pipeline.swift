@@ -224,7 +224,10 @@ public struct Pipeline {
                     let job = jobs[i]
                     let key = job.key?()
                     if let key, try writer.reuse(job.outputs, job: key) { return }
-                    for (path, bytes) in try job.make() { try writer.put(path, bytes, job: key ?? 0) }
+                    switch job.make {
+                    case .files(let make): for (path, bytes) in try make() { try writer.put(path, bytes, job: key ?? 0) }
+                    case .streamed(let path, let make): try writer.put(path, job: key ?? 0, streaming: make)
+                    }
                 }
             }
             (report.written, report.reused) = writer.counts

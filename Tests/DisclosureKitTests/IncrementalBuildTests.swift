@@ -185,6 +185,42 @@ struct IncrementalBuildTests {
         #expect(Manifest.parse(Array("something else\n".utf8)) == nil)
     }
 
+    @Test func aFileHashedInPiecesHasTheHashOfItsBytes() {
+        let bytes: [UInt8] = (0..<1000).map { (i: Int) -> UInt8 in UInt8(truncatingIfNeeded: i * 7 + i / 13) }
+        for n in [0, 1, 5, 31, 32, 33, 64, 100, 1000] {
+            for piece in [1, 3, 31, 32, 33, 500] {
+                var h = ContentHash.Streaming()
+                var i = 0
+                while i < n { h.update(Array(bytes[i..<min(n, i + piece)])); i += piece }
+                #expect(h.value == ContentHash.of(Array(bytes[..<n])), "\(n) bytes in pieces of \(piece)")
+            }
+        }
+    }
+
+    @Test func aStreamedFileIsWrittenLikeAWholeOne() throws {
+        let p = try Project()
+        // Several of the stream's one-megabyte pieces.
+        let bytes: [UInt8] = (0..<2_500_000).map { (i: Int) -> UInt8 in UInt8(i % 251) }
+        func stream(_ out: inout ByteStream) throws {
+            for k in stride(from: 0, to: bytes.count, by: 65536) { out.buffer += bytes[k..<min(bytes.count, k + 65536)]; try out.flushIfFull() }
+        }
+        let whole = try OutputWriter(output: p.output)
+        try whole.put("a/whole.bin", bytes)
+        try whole.put("a/streamed.bin", job: 9) { try stream(&$0) }
+        #expect(try ByteStream.collect(stream) == bytes)
+        let files = whole.manifestFiles
+        #expect(files["a/streamed.bin"]?.sameBytes(files["a/whole.bin"]!) == true && files["a/streamed.bin"]?.job == 9)
+        try whole.commit(key: 1, inputs: [:], stamps: [:], counts: [:], errors: [])
+        #expect(try DiskFileSystem().read(p.output + "/a/streamed.bin") == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: p.output + "/a").sorted() == ["streamed.bin", "whole.bin"])
+        // Rebuilt with the same bytes, the streamed file is the published one, linked, not written.
+        var m = Manifest()
+        m.outputs = files
+        let again = try OutputWriter(output: p.output, previous: m, key: 1)
+        try again.put("a/streamed.bin", job: 9) { try stream(&$0) }
+        #expect(again.counts.written == 0 && again.counts.reused == 1)
+    }
+
     @Test func digestsAreReadBackAsTheyWereWritten() throws {
         let digests = Fixture.seedNames.map { name in
             let d = Fixture.seed(name)

@@ -19,7 +19,6 @@ public enum ContentHash {
         let n = b.count
         var i = 0
         @inline(__always) func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-        @inline(__always) func u32(_ at: Int) -> UInt64 { UInt64(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
         var h: UInt64
         if n >= 32 {
             var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4: UInt64 = 0 &- p1
@@ -32,12 +31,62 @@ public enum ContentHash {
         } else {
             h = p5
         }
-        h = h &+ UInt64(n)
+        return finish(h &+ UInt64(n), UnsafeRawBufferPointer(rebasing: b[i...]))
+    }
+
+    /// The last step of XXH64: the fewer than 32 bytes left after the stripes, then the avalanche.
+    static func finish(_ start: UInt64, _ b: UnsafeRawBufferPointer) -> UInt64 {
+        var h = start, i = 0
+        let n = b.count
+        @inline(__always) func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        @inline(__always) func u32(_ at: Int) -> UInt64 { UInt64(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
         while i + 8 <= n { h = rotl(h ^ round(0, u64(i)), 27) &* p1 &+ p4; i += 8 }
         if i + 4 <= n { h = rotl(h ^ (u32(i) &* p1), 23) &* p2 &+ p3; i += 4 }
         while i < n { h = rotl(h ^ (UInt64(b[i]) &* p5), 11) &* p1; i += 1 }
         h ^= h >> 33; h = h &* p2; h ^= h >> 29; h = h &* p3; h ^= h >> 32
         return h
+    }
+
+    /// The same hash, of bytes handed over in pieces: for a file written in pieces because it is
+    /// too large to hold whole. `value` equals `of` on all the pieces joined.
+    struct Streaming {
+        private var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4: UInt64 = 0 &- p1
+        private var total = 0
+        /// Bytes short of a 32-byte stripe, waiting for the next piece.
+        private var pending: [UInt8] = []
+
+        mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+
+        mutating func update(_ b: UnsafeRawBufferPointer) {
+            total += b.count
+            var i = 0
+            if !pending.isEmpty {
+                let take = min(32 - pending.count, b.count)
+                pending += b[0..<take]
+                i = take
+                guard pending.count == 32 else { return }
+                pending.withUnsafeBytes { stripe($0, 0) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            while i + 32 <= b.count { stripe(b, i); i += 32 }
+            pending += b[i...]
+        }
+
+        @inline(__always) private mutating func stripe(_ b: UnsafeRawBufferPointer, _ at: Int) {
+            @inline(__always) func u64(_ k: Int) -> UInt64 { UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at + k, as: UInt64.self)) }
+            v1 = round(v1, u64(0)); v2 = round(v2, u64(8)); v3 = round(v3, u64(16)); v4 = round(v4, u64(24))
+        }
+
+        var value: UInt64 {
+            var h: UInt64
+            if total >= 32 {
+                h = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
+                h = merge(h, v1); h = merge(h, v2); h = merge(h, v3); h = merge(h, v4)
+            } else {
+                h = p5
+            }
+            return pending.withUnsafeBytes { finish(h &+ UInt64(total), $0) }
+        }
     }
 
     /// 16 lowercase hex digits.

@@ -35,6 +35,13 @@ struct JSONWriter {
         bytes.append(bracket)
     }
 
+    /// The bytes written so far, handed over and cleared, for a file streamed in pieces: what
+    /// follows is written as if they were still there.
+    mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     /// The bytes with a final newline, as a data file of the site ends.
     mutating func file() -> [UInt8] {
         bytes.append(0x0A)

@@ -39,9 +39,8 @@ struct OpenData {
                 for (path, _) in parts { key.add(path); key.add(staged[path]?.hash ?? 0) }
                 return key.value
             }
-            jobs.append(RenderJob(page: nil, key: key, outputs: [r.path]) {
-                let size = parts.reduce(0) { $0 + (staged[$1.0]?.size ?? 0) }
-                return [(r.path, try OpenData.joined(parts.map { path, own in ({ try read(path) }, own) }, values: values, capacity: size))]
+            jobs.append(RenderJob(streaming: r.path, key: key) { out in
+                try OpenData.joined(parts.map { path, own in ({ try read(path) }, own) }, values: values, into: &out)
             })
         }
         let all = kindResources + resources
@@ -51,7 +50,7 @@ struct OpenData {
             for r in all { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.joined(separator: "\t")) }
             return key.value
         }
-        jobs.append(RenderJob(page: nil, key: key, outputs: ["datapackage.json"]) { [("datapackage.json", OpenData.package(all, title: title))] })
+        jobs.append(RenderJob(streaming: "datapackage.json", key: key) { out in try OpenData.package(all, title: title, into: &out) })
         return jobs
     }
 
@@ -66,26 +65,25 @@ struct OpenData {
     /// The CSV of a table kind across disclosures from each disclosure's own CSV of it (written
     /// under its own value columns): the rows of each, in turn, under the union of the columns.
     /// Byte for byte what `csv` makes from the tables themselves.
-    /// Each file is read when its turn comes, so only the joined bytes are held (`capacity`: their
-    /// expected size, at 10,000 disclosures up to 80 MB).
-    static func joined(_ files: [(read: () throws -> [UInt8], values: [String])], values: [String], capacity: Int = 0) throws -> [UInt8] {
+    /// Each file is read when its turn comes and the joined bytes are streamed, so at 10,000
+    /// disclosures (up to 80 MB) only a disclosure's CSV and a piece of the output are held.
+    static func joined(_ files: [(read: () throws -> [UInt8], values: [String])], values: [String], into out: inout ByteStream) throws {
         var csv = CSV()
         csv.row((OpenData.leading + values).map { .text($0) })
-        var out = csv.bytes
-        out.reserveCapacity(capacity + out.count)
+        out.buffer += csv.bytes
         for (read, own) in files {
             let bytes = try read()
             var records = CSVRecords(bytes)
             _ = records.next() // the header
-            if own == values { out += bytes[records.position...]; continue }
+            if own == values { out.buffer += bytes[records.position...]; try out.flushIfFull(); continue }
             let place = values.map { own.firstIndex(of: $0).map { $0 + OpenData.leading.count } }
             while let fields = records.next() {
-                for k in 0..<OpenData.leading.count { if k > 0 { out.append(0x2C) }; if k < fields.count { out += bytes[fields[k]] } }
-                for p in place { out.append(0x2C); if let p, p < fields.count { out += bytes[fields[p]] } }
-                out += [0x0D, 0x0A]
+                for k in 0..<OpenData.leading.count { if k > 0 { out.buffer.append(0x2C) }; if k < fields.count { out.buffer += bytes[fields[k]] } }
+                for p in place { out.buffer.append(0x2C); if let p, p < fields.count { out.buffer += bytes[fields[p]] } }
+                out.buffer += [0x0D, 0x0A]
             }
+            try out.flushIfFull()
         }
-        return out
     }
 
     /// Value column names across tables, in first-seen order; a two-sided table's income side first.
@@ -110,11 +108,11 @@ struct OpenData {
         }
     }
 
-    /// The data package: written straight into bytes (`JSONWriter`), since at 10,000 disclosures
-    /// it lists some 90,000 CSVs and is 100 MB, which as a `JSON` tree took several times that.
-    static func package(_ resources: [Resource], title: String) -> [UInt8] {
+    /// The data package: written straight into bytes (`JSONWriter`) and streamed, since at 10,000
+    /// disclosures it lists some 90,000 CSVs and is 100 MB.
+    static func package(_ resources: [Resource], title: String, into out: inout ByteStream) throws {
         let leadingTypes = ["string", "integer", "string", "string", "integer", "string", "string", "string", "string", "string", "string"]
-        var w = JSONWriter(pretty: false, capacity: 1200 * resources.count + 1024)
+        var w = JSONWriter(pretty: false, capacity: 64 * 1024)
         func field(_ name: String, _ type: String) { w.beginObject(); w.field("name", name); w.field("type", type); w.endObject() }
         w.beginObject()
         w.field("profile", "tabular-data-package")
@@ -140,9 +138,10 @@ struct OpenData {
             w.endArray()
             w.endObject()
             w.endObject()
+            if w.bytes.count >= 32 * 1024 { out.buffer += w.take(); try out.flushIfFull() }
         }
         w.endArray()
         w.endObject()
-        return w.file()
+        out.buffer += w.file()
     }
 }

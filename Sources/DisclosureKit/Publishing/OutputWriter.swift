@@ -98,6 +98,43 @@ public final class OutputWriter: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Puts at `relative` the bytes `make` streams, made by a job with key `job`: for a file too
+    /// large to hold whole. Its pieces are written to a part file and hashed as they come; then it
+    /// is dropped for the published or staged file of the same bytes, or renamed into place.
+    func put(_ relative: String, job: UInt64 = 0, streaming make: (inout ByteStream) throws -> Void) throws {
+        precondition(!relative.split(separator: "/").contains(".."), "output path leaves the site: \(relative)")
+        try makeFolder(of: relative)
+        let path = staging + "/" + relative, part = path + ".part"
+        let fd = Glibc.open(part, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw FileError(path: part, reason: "cannot be written (errno \(errno))") }
+        final class Tally { var hash = ContentHash.Streaming(), size = 0 }
+        let tally = Tally()
+        do {
+            defer { Glibc.close(fd) }
+            var stream = ByteStream { piece in
+                tally.hash.update(piece)
+                tally.size += piece.count
+                try OutputWriter.write(fd, piece, path: path)
+            }
+            try make(&stream)
+            try stream.flush()
+        } catch {
+            Glibc.unlink(part)
+            throw error
+        }
+        let file = Manifest.File(hash: tally.hash.value, size: tally.size, job: job)
+        let carried = previous?.outputs[relative]?.sameBytes(file) == true && place(relative, file)
+        if carried || base[relative]?.sameBytes(file) == true {
+            Glibc.unlink(part)
+        } else if Glibc.rename(part, path) != 0 {
+            throw FileError(path: path, reason: "cannot be moved into place (errno \(errno))")
+        }
+        lock.lock()
+        files[relative] = file
+        if !carried { written += 1 }
+        lock.unlock()
+    }
+
     /// Makes the staging folder's `relative` the published file of the same bytes: already so when
     /// the staging folder started with those bytes there, else linked. False when the link fails.
     func place(_ relative: String, _ file: Manifest.File) -> Bool {
@@ -127,6 +164,11 @@ public final class OutputWriter: @unchecked Sendable {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, reason: "cannot be written (errno \(errno))") }
         defer { Glibc.close(fd) }
+        try OutputWriter.write(fd, bytes, path: path)
+    }
+
+    /// Writes all of `bytes` to `fd` (`write(2)` may take fewer at a time).
+    static func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         try bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {

@@ -7,7 +7,23 @@ struct RenderJob {
     /// subject page walks every use of its code.
     var key: (() -> UInt64)? = nil
     var outputs: [String] = []
-    let make: () throws -> [(String, [UInt8])]
+    let make: Make
+
+    enum Make {
+        /// Files made whole.
+        case files(() throws -> [(String, [UInt8])])
+        /// One file made in pieces, too large to hold whole.
+        case streamed(String, (inout ByteStream) throws -> Void)
+    }
+
+    init(page: String?, key: (() -> UInt64)? = nil, outputs: [String] = [], make: @escaping () throws -> [(String, [UInt8])]) {
+        (self.page, self.key, self.outputs, self.make) = (page, key, outputs, .files(make))
+    }
+
+    /// A job that streams its one file, `path`.
+    init(streaming path: String, key: (() -> UInt64)?, make: @escaping (inout ByteStream) throws -> Void) {
+        (page, self.key, outputs, self.make) = (nil, key, [path], .streamed(path, make))
+    }
 }
 
 /// What every page shares: the site, the theme, and the navigation (whose comparison link is the
