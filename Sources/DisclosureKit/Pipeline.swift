@@ -215,7 +215,7 @@ public struct Pipeline {
             let model = timed("aggregate") { SiteModel(site: site, layout: layout, digests: digests, inputHashes: hashes) }
             try timed("render+write") {
                 let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
-                                        staged: writer.manifestFiles, readStaged: writer.staged).jobs()
+                                        staged: writer.file, readStaged: writer.staged).jobs()
                     + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }
                 report.pages = jobs.filter { $0.page != nil }.count + names.count
                 let tick = options.progress.map { Ticker(total: jobs.count, phase: "render+write", tell: $0) }

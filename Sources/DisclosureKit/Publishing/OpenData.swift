@@ -3,8 +3,8 @@
 /// Data Package, tabular).
 struct OpenData {
     let model: SiteModel
-    /// The files the disclosures' own jobs put in the staging folder: path → hash and size.
-    let staged: [String: Manifest.File]
+    /// A file the disclosures' own jobs put in the staging folder: its hash and size.
+    let staged: @Sendable (String) -> Manifest.File?
     /// Reads a staged file back.
     let read: @Sendable (String) throws -> [UInt8]
 
@@ -16,41 +16,46 @@ struct OpenData {
     /// The files across disclosures, as units of work that may run in parallel: a CSV per table
     /// kind, joined from the disclosures' own CSVs (already staged), and `datapackage.json`
     /// describing every CSV — the CSVs per table kind first, then each disclosure's.
+    /// At 10,000 disclosures there are some 90,000 CSVs: their resources are made as the key and
+    /// the package reach them, not held.
     func jobs() -> [RenderJob] {
         var jobs: [RenderJob] = []
-        var kindResources: [Resource] = [], resources: [Resource] = []
-        for e in model.entries {
-            for t in e.digest.published {
-                resources.append(Resource(name: "\(e.slug)-t\(t.kind.standardNumber)", path: "data/\(e.slug)/t\(t.kind.standardNumber).csv",
-                                          title: "\(e.department) \(e.yearLabel) \(t.title)", values: t.values))
-            }
-        }
+        var kindResources: [Resource] = []
+        let model = model, staged = staged, read = read
         for kind in TableKind.allCases {
-            let parts = model.entries.compactMap { e in e.digest.table(kind).flatMap { $0.hasRows ? ("data/\(e.slug)/t\(kind.standardNumber).csv", $0.values) : nil } }
-            guard !parts.isEmpty else { continue }
+            let holders = model.entries.indices.filter { model.entries[$0].digest.table(kind)?.hasRows == true }
+            guard !holders.isEmpty else { continue }
             var values: [String] = []
-            for (_, own) in parts { for c in own where !values.contains(c) { values.append(c) } }
+            for k in holders { for c in model.entries[k].digest.table(kind)!.values where !values.contains(c) { values.append(c) } }
             let r = Resource(name: "t\(kind.standardNumber)", path: "data/tables/t\(kind.standardNumber).csv",
                              title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values)
             kindResources.append(r)
-            let staged = staged, read = read
+            func path(_ k: Int) -> String { "data/\(model.entries[k].slug)/t\(kind.standardNumber).csv" }
             let key = {
                 var key = JobKey("table").adding(r.path).adding(values.joined(separator: "\t"))
-                for (path, _) in parts { key.add(path); key.add(staged[path]?.hash ?? 0) }
+                for k in holders { let p = path(k); key.add(p); key.add(staged(p)?.hash ?? 0) }
                 return key.value
             }
             jobs.append(RenderJob(streaming: r.path, key: key) { out in
-                try OpenData.joined(parts.map { path, own in ({ try read(path) }, own) }, values: values, into: &out)
+                try OpenData.joined(holders.map { k in ({ try read(path(k)) }, model.entries[k].digest.table(kind)!.values) }, values: values, into: &out)
             })
         }
-        let all = kindResources + resources
-        let title = model.site.title
+        let title = model.site.title, kinds = kindResources
+        func eachResource(_ body: (Resource) throws -> Void) rethrows {
+            for r in kinds { try body(r) }
+            for e in model.entries {
+                for t in e.digest.published {
+                    try body(Resource(name: "\(e.slug)-t\(t.kind.standardNumber)", path: "data/\(e.slug)/t\(t.kind.standardNumber).csv",
+                                      title: "\(e.department) \(e.yearLabel) \(t.title)", values: t.values))
+                }
+            }
+        }
         let key = {
             var key = JobKey("package").adding(title)
-            for r in all { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.joined(separator: "\t")) }
+            eachResource { r in key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.joined(separator: "\t")) }
             return key.value
         }
-        jobs.append(RenderJob(streaming: "datapackage.json", key: key) { out in try OpenData.package(all, title: title, into: &out) })
+        jobs.append(RenderJob(streaming: "datapackage.json", key: key) { out in try OpenData.package(eachResource, title: title, into: &out) })
         return jobs
     }
 
@@ -110,7 +115,7 @@ struct OpenData {
 
     /// The data package: written straight into bytes (`JSONWriter`) and streamed, since at 10,000
     /// disclosures it lists some 90,000 CSVs and is 100 MB.
-    static func package(_ resources: [Resource], title: String, into out: inout ByteStream) throws {
+    static func package(_ resources: ((Resource) throws -> Void) throws -> Void, title: String, into out: inout ByteStream) throws {
         let leadingTypes = ["string", "integer", "string", "string", "integer", "string", "string", "string", "string", "string", "string"]
         var w = JSONWriter(pretty: false, capacity: 64 * 1024)
         func field(_ name: String, _ type: String) { w.beginObject(); w.field("name", name); w.field("type", type); w.endObject() }
@@ -120,7 +125,7 @@ struct OpenData {
         w.field("title", title)
         w.key("resources")
         w.beginArray()
-        for r in resources {
+        try resources { r in
             w.beginObject()
             w.field("name", r.name)
             w.field("path", r.path)

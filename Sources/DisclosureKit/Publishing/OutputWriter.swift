@@ -66,6 +66,12 @@ public final class OutputWriter: @unchecked Sendable {
         return files
     }
 
+    /// What was put at `relative` so far (hash and size), if anything.
+    public func file(_ relative: String) -> Manifest.File? {
+        lock.lock(); defer { lock.unlock() }
+        return files[relative]
+    }
+
     /// Carries over the files a job made in the previous build, when that build ran the job with
     /// the same key and made exactly these files: they are linked, not made again. False (and
     /// nothing carried over) otherwise; then the job must run.

@@ -33,9 +33,10 @@ extension SiteRenderer {
         }
         let terms: [TemplateValue] = definitions.keys.sorted().enumerated().map { k, term in
             .object(["term": .text(term), "id": .text("g\(k + 1)"), "definitions": .list(definitions[term]!.map { d in
-                .object(["text": .text(d.text), "sources": .list(d.sources.map { e, line in
-                    .link("d/\(e.slug).html#L\(line)", "\(e.department) \(e.yearLabel)")
-                })])
+                .object(["text": .text(d.text), "sources": .items(count: d.sources.count) { k in
+                    let (e, line) = d.sources[k]
+                    return .link("d/\(e.slug).html#L\(line)", "\(e.department) \(e.yearLabel)")
+                }])
             })])
         }
         return try render("glossary", title: "名词解释", root: "", section: "glossary", ["terms": .list(terms)])

@@ -83,7 +83,7 @@ struct SiteRenderer {
     let disclosurePages: [String]
     /// The disclosures' own files as staged (path → hash), and how to read one back: the CSVs per
     /// table kind are joined from them.
-    let staged: [String: Manifest.File]
+    let staged: @Sendable (String) -> Manifest.File?
     let readStaged: @Sendable (String) throws -> [UInt8]
 
     var site: SiteConfig { model.site }

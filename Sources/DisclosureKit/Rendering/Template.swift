@@ -7,6 +7,10 @@ public indirect enum TemplateValue: Sendable {
     case html([UInt8])
     case bool(Bool)
     case list([TemplateValue])
+    /// A list whose items are made one at a time as the template reaches them, for a page that
+    /// lists every disclosure (the glossary's sources at 10,000 disclosures are some 200,000
+    /// links): only the item being rendered is held. A template sees it as a list.
+    case items(count: Int, item: @Sendable (Int) -> TemplateValue)
     case object([String: TemplateValue])
 
     /// True for a section: a non-empty list, `true`, non-empty text or markup, any object.
@@ -16,6 +20,7 @@ public indirect enum TemplateValue: Sendable {
         case .html(let b): !b.isEmpty
         case .bool(let b): b
         case .list(let l): !l.isEmpty
+        case .items(let count, _): count > 0
         case .object: true
         }
     }
@@ -138,7 +143,7 @@ public struct Template: Sendable {
                 case .text(let s): escaped ? out.text(s) : out.raw(s)
                 case .html(let b): escaped ? out.text(String(decoding: b, as: UTF8.self)) : out.rawBytes(b)
                 case .bool(let b): out.raw(b ? "true" : "false")
-                case .list, .object: continue
+                case .list, .items, .object: continue
                 }
             case .section(let path, let inverted, let body):
                 let v = Template.lookup(path, stack)
@@ -146,12 +151,15 @@ public struct Template: Sendable {
                 if inverted {
                     if !truthy { try render(body, &stack, partials, &out, depth: depth) }
                 } else if truthy, let v {
-                    let items: [TemplateValue]
-                    if case .list(let l) = v { items = l } else { items = [v] }
-                    for item in items {
+                    func each(_ item: TemplateValue) throws {
                         stack.append(item)
                         try render(body, &stack, partials, &out, depth: depth)
                         stack.removeLast()
+                    }
+                    switch v {
+                    case .list(let l): for item in l { try each(item) }
+                    case .items(let count, let item): for k in 0..<count { try each(item(k)) }
+                    default: try each(v)
                     }
                 }
             case .partial(let name, let line):
