@@ -249,7 +249,7 @@ public struct Pipeline {
     /// bytes, `site.json` and every theme file. A change to any of them rebuilds everything.
     func buildKey(siteJSON: [UInt8]) throws -> UInt64 {
         var all: [UInt8] = Array("disclose build key 1\n".utf8)
-        if let program = try? DiskFileSystem().read("/proc/self/exe") { all += withUnsafeBytes(of: ContentHash.of(program).littleEndian) { Array($0) } }
+        if let program = ContentHash.ofFile("/proc/self/exe") { all += withUnsafeBytes(of: program.littleEndian) { Array($0) } }
         all += siteJSON
         for path in try fs.files(under: options.theme) {
             all += Array(path.dropFirst(options.theme.count).utf8) + [0]

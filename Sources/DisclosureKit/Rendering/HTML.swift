@@ -3,6 +3,8 @@
 struct HTML {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     mutating func raw(_ s: String) { bytes += s.utf8 }
 
     mutating func rawBytes(_ b: [UInt8]) { bytes += b }

@@ -77,7 +77,8 @@ extension SiteRenderer {
             return x != y ? x > y : (a.department, a.slug) < (b.department, b.slug)
         }
         let metrics = Metric.allCases.filter { $0 != .revenue }
-        let rows: [[TableHTML.Cell]] = entries.map { e in
+        func row(_ k: Int) -> [TableHTML.Cell] {
+            let e = entries[k]
             var row: [TableHTML.Cell] = [.text(e.department, href: "../d/\(e.slug).html")]
             for m in metrics { row.append(.amount(e.amount(m), href: e.figures[m].map { "../d/\(e.slug).html#L\($0.line)" })) }
             let staff = e.digest.staffActual
@@ -92,7 +93,7 @@ extension SiteRenderer {
         let footer: [TableHTML.Cell] = [.text("合计（\(entries.count) 个部门）")] + metrics.map { .amount(totals.sums[$0]) } + [.count(nil), .count(nil), .count(nil), .text("")]
         let table = TableHTML(caption: "\(view.label) 部门预算对比（万元）",
                               columns: [("部门", false)] + metrics.map { ($0.label, true) } + [("实有人数", true), ("人均支出", true), ("人均“三公”经费", true), ("评级", false)],
-                              rows: rows, id: "compare", sortable: true, footer: footer)
+                              rowCount: entries.count, row: row, id: "compare", sortable: true, footer: footer)
         return try render("compare", title: view.label + " 部门对比", root: "../", section: "compare", [
             "heading": .text(view.label),
             "views": .list(compareViews.map { .link("../" + $0.path, $0.label, current: $0.path == view.path) }),

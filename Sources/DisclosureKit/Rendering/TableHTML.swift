@@ -23,12 +23,24 @@ struct TableHTML {
 
     var caption: String
     var columns: [(name: String, numeric: Bool)]
-    var rows: [[Cell]]
+    /// The body's rows, each made when it is written: a comparison page's table has a row per
+    /// disclosure of the year, some 5,000 at 10,000 disclosures, and only one is held at a time.
+    var rowCount: Int
+    var row: (Int) -> [Cell]
     var id: String? = nil
     /// Adds the `sortable` class the theme's script looks for.
     var sortable = false
     /// A last row of totals, in `<tfoot>`.
     var footer: [Cell]? = nil
+
+    init(caption: String, columns: [(name: String, numeric: Bool)], rowCount: Int, row: @escaping (Int) -> [Cell],
+         id: String? = nil, sortable: Bool = false, footer: [Cell]? = nil) {
+        (self.caption, self.columns, self.rowCount, self.row, self.id, self.sortable, self.footer) = (caption, columns, rowCount, row, id, sortable, footer)
+    }
+
+    init(caption: String, columns: [(name: String, numeric: Bool)], rows: [[Cell]], id: String? = nil, sortable: Bool = false, footer: [Cell]? = nil) {
+        self.init(caption: caption, columns: columns, rowCount: rows.count, row: { rows[$0] }, id: id, sortable: sortable, footer: footer)
+    }
 
     func render(into h: inout HTML) {
         h.raw("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
@@ -42,13 +54,13 @@ struct TableHTML {
             h.text(c.name); h.raw("</th>")
         }
         h.raw("</tr></thead>\n<tbody>\n")
-        for r in rows { row(r, into: &h) }
+        for k in 0..<rowCount { write(row(k), into: &h) }
         h.raw("</tbody>\n")
-        if let footer { h.raw("<tfoot>\n"); row(footer, into: &h); h.raw("</tfoot>\n") }
+        if let footer { h.raw("<tfoot>\n"); write(footer, into: &h); h.raw("</tfoot>\n") }
         h.raw("</table></div>\n")
     }
 
-    private func row(_ r: [Cell], into h: inout HTML) {
+    private func write(_ r: [Cell], into h: inout HTML) {
         h.raw("<tr>")
         for (k, c) in r.enumerated() {
             h.raw(k == 0 ? "<th scope=\"row\"" : "<td")
