@@ -121,12 +121,14 @@ public enum ContentHash {
 }
 
 /// A hash of the values a job's output depends on, built up field by field (each ended, so
-/// `"ab","c"` and `"a","bc"` differ).
+/// `"ab","c"` and `"a","bc"` differ). Hashed as it goes, a few kilobytes at a time: the key of
+/// `datapackage.json` or the glossary covers every disclosure, some 50 MB of fields at 10,000.
 struct JobKey {
-    private var bytes: [UInt8]
+    private var hash = ContentHash.Streaming()
+    private var bytes: [UInt8] = []
     init(_ kind: String) { bytes = Array(kind.utf8) + [0] }
-    mutating func add(_ s: String) { bytes += s.utf8; bytes.append(0) }
-    mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    mutating func add(_ s: String) { bytes += s.utf8; bytes.append(0); drain() }
+    mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 }; drain() }
     mutating func add(_ v: Int) { add(UInt64(bitPattern: Int64(v))) }
     /// An amount as its integer units and scale (`1.0` and `1.00` differ, as their text does); none as a marker.
     mutating func add(_ v: FixedPoint?) {
@@ -134,5 +136,16 @@ struct JobKey {
         add(Int(v.units)); add(v.scale)
     }
     func adding(_ s: String) -> JobKey { var k = self; k.add(s); return k }
-    var value: UInt64 { ContentHash.of(bytes) }
+
+    private mutating func drain() {
+        guard bytes.count >= 4096 else { return }
+        hash.update(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    var value: UInt64 {
+        var h = hash
+        h.update(bytes)
+        return h.value
+    }
 }
