@@ -236,7 +236,7 @@ public struct Pipeline {
                 for (s, n) in report.findings { counts["findings." + s.rawValue] = n }
                 try writer.commit(key: key, inputs: inputs, stamps: Dictionary(uniqueKeysWithValues: zip(names, stamps).compactMap { n, s in s.map { (n, $0) } }),
                                   counts: counts, errors: errors.map(\.description),
-                                  digests: DigestStore.serialized(names.indices.map { (names[$0], hashes[$0], digests[$0]) }))
+                                  digests: { try DigestStore.write(names.indices.map { (names[$0], hashes[$0], digests[$0]) }, into: &$0) })
             }
         } catch {
             writer.abandon()

@@ -36,15 +36,22 @@ public struct DigestStore: Sendable {
 
     /// The store of these disclosures: (path, input hash, digest), in the order given.
     public static func serialized(_ items: [(String, UInt64, Digest)]) -> [UInt8] {
-        var w = ByteWriter()
-        w.bytes = header
+        try! ByteStream.collect { try write(items, into: &$0) }
+    }
+
+    /// The same bytes, streamed: at 10,000 disclosures the store is some 60 MB.
+    static func write(_ items: [(String, UInt64, Digest)], into out: inout ByteStream) throws {
+        out.buffer += header
+        var head = ByteWriter(), body = ByteWriter()
         for (path, hash, digest) in items {
-            var body = ByteWriter()
+            head.bytes.removeAll(keepingCapacity: true)
+            body.bytes.removeAll(keepingCapacity: true)
             digest.encode(&body)
-            w.string(path); w.u64(hash); w.int(body.bytes.count)
-            w.bytes += body.bytes
+            head.string(path); head.u64(hash); head.int(body.bytes.count)
+            out.buffer += head.bytes
+            out.buffer += body.bytes
+            try out.flushIfFull()
         }
-        return w.bytes
     }
 }
 

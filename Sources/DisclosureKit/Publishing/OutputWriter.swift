@@ -107,28 +107,12 @@ public final class OutputWriter: @unchecked Sendable {
     /// Puts at `relative` the bytes `make` streams, made by a job with key `job`: for a file too
     /// large to hold whole. Its pieces are written to a part file and hashed as they come; then it
     /// is dropped for the published or staged file of the same bytes, or renamed into place.
-    func put(_ relative: String, job: UInt64 = 0, streaming make: (inout ByteStream) throws -> Void) throws {
+    public func put(_ relative: String, job: UInt64 = 0, streaming make: (inout ByteStream) throws -> Void) throws {
         precondition(!relative.split(separator: "/").contains(".."), "output path leaves the site: \(relative)")
         try makeFolder(of: relative)
         let path = staging + "/" + relative, part = path + ".part"
-        let fd = Glibc.open(part, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw FileError(path: part, reason: "cannot be written (errno \(errno))") }
-        final class Tally { var hash = ContentHash.Streaming(), size = 0 }
-        let tally = Tally()
-        do {
-            defer { Glibc.close(fd) }
-            var stream = ByteStream { piece in
-                tally.hash.update(piece)
-                tally.size += piece.count
-                try OutputWriter.write(fd, piece, path: path)
-            }
-            try make(&stream)
-            try stream.flush()
-        } catch {
-            Glibc.unlink(part)
-            throw error
-        }
-        let file = Manifest.File(hash: tally.hash.value, size: tally.size, job: job)
+        let (hash, size) = try OutputWriter.write(part, streaming: make)
+        let file = Manifest.File(hash: hash, size: size, job: job)
         let carried = previous?.outputs[relative]?.sameBytes(file) == true && place(relative, file)
         if carried || base[relative]?.sameBytes(file) == true {
             Glibc.unlink(part)
@@ -173,6 +157,30 @@ public final class OutputWriter: @unchecked Sendable {
         try OutputWriter.write(fd, bytes, path: path)
     }
 
+    /// Writes the bytes `make` streams to `path`, hashing them as they go; on an error the file
+    /// is removed.
+    static func write(_ path: String, streaming make: (inout ByteStream) throws -> Void) throws -> (hash: UInt64, size: Int) {
+        Glibc.unlink(path)
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw FileError(path: path, reason: "cannot be written (errno \(errno))") }
+        final class Tally { var hash = ContentHash.Streaming(), size = 0 }
+        let tally = Tally()
+        do {
+            defer { Glibc.close(fd) }
+            var stream = ByteStream { piece in
+                tally.hash.update(piece)
+                tally.size += piece.count
+                try OutputWriter.write(fd, piece, path: path)
+            }
+            try make(&stream)
+            try stream.flush()
+        } catch {
+            Glibc.unlink(path)
+            throw error
+        }
+        return (tally.hash.value, tally.size)
+    }
+
     /// Writes all of `bytes` to `fd` (`write(2)` may take fewer at a time).
     static func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         try bytes.withUnsafeBytes { raw in
@@ -191,7 +199,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Writes the manifest of this build and the disclosures' digests, then swaps the staging folder
     /// in for the output.
     public func commit(key: UInt64, inputs: [String: Manifest.File], stamps: [String: Manifest.Stamp], counts: [String: Int], errors: [String],
-                       digests: [UInt8] = []) throws {
+                       digests: (inout ByteStream) throws -> Void = { _ in }) throws {
         var m = Manifest()
         m.stamps = stamps
         m.errors = errors
@@ -201,7 +209,7 @@ public final class OutputWriter: @unchecked Sendable {
         m.counts = counts
         dropUnmade()
         try write(staging + "/" + Manifest.name, m.serialized())
-        try write(staging + "/" + DigestStore.name, digests)
+        _ = try OutputWriter.write(staging + "/" + DigestStore.name, streaming: digests)
         let fm = FileManager.default
         // The replaced site is kept for the next build when its manifest says what it holds, and
         // this build linked its unchanged files.
