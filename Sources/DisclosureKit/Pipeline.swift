@@ -161,7 +161,7 @@ public struct Pipeline {
         let (published, cached) = timed("previous") { () -> (Manifest?, [Digest?]) in
             let published = previous == nil ? nil : OutputWriter.previousManifest(in: options.output)
             let store = published?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
-            return (published, Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0])?.interned(pool) })
+            return (published, Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0], pool: pool) })
         }
         let changed = cached.filter { $0 == nil }.count
         func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {

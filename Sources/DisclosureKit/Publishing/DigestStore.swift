@@ -27,9 +27,11 @@ public struct DigestStore: Sendable {
     }
 
     /// The digest recorded for `path` when its input hash is `hash`.
-    public func digest(_ path: String, hash: UInt64) -> Digest? {
+    /// With `pool`, its strings come from the pool (see `Digest.interned`).
+    func digest(_ path: String, hash: UInt64, pool: StringPool? = nil) -> Digest? {
         guard let (h, range) = index[path], h == hash else { return nil }
         var r = ByteReader(bytes, at: range.lowerBound)
+        r.pool = pool
         let d = Digest.decode(&r)
         return r.failed || r.position != range.upperBound ? nil : d
     }
@@ -80,6 +82,8 @@ struct ByteReader {
     let bytes: [UInt8]
     private(set) var position: Int
     private(set) var failed = false
+    /// Where strings come from, when set: one copy of each.
+    var pool: StringPool?
 
     init(_ bytes: [UInt8], at position: Int = 0) { self.bytes = bytes; self.position = position }
 
@@ -115,6 +119,7 @@ struct ByteReader {
         let n = int()
         guard n >= 0, position + n <= bytes.count else { failed = true; return "" }
         defer { position += n }
+        if let pool { return pool.intern(bytes[position..<position + n]) }
         return String(decoding: bytes[position..<position + n], as: UTF8.self)
     }
     mutating func optional<T>(_ f: (inout ByteReader) -> T) -> T? { bool() ? f(&self) : nil }
