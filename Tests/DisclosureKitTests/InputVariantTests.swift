@@ -53,6 +53,24 @@ struct InputVariantTests {
     }
 }
 
+/// The quick read that places a disclosure before it is built (cover, each table's 编制部门)
+/// finds the department and year the full read finds, whatever the file's encoding.
+struct IdentifyingReadTests {
+    @Test(arguments: Fixture.seedNames)
+    func placesADisclosureAsTheFullReadDoes(name: String) {
+        let text = Fixture.seedText(name)
+        // A seed whose tables name another department than its cover: the tables' name wins in both.
+        let renamed = text.replacingOccurrences(of: "编制部门：", with: "编制部门：另一单位", options: [], range: nil)
+        for (variant, bytes) in [("as saved", Array(text.utf8)), ("tables renamed", Array(renamed.utf8))] + InputVariantTests.variants(text) {
+            let full = DisclosureReader.read(path: "x.txt", data: bytes)
+            let quick = DisclosureReader.read(path: "x.txt", data: bytes, identifying: true)
+            #expect(!full.department.isEmpty && full.year != nil, "\(name) \(variant)")
+            #expect(quick.department == full.department && quick.departmentLine == full.departmentLine && quick.year == full.year,
+                    "\(name) \(variant): quick \(quick.department) line \(quick.departmentLine), full \(full.department) line \(full.departmentLine)")
+        }
+    }
+}
+
 /// The export of each seed, pinned as a golden file (re-record with DISCLOSE_RECORD=1, review the diff).
 struct GoldenExportTests {
     @Test(arguments: Fixture.seedNames)

@@ -2,8 +2,8 @@
 /// the glossary. Never throws and never traps: whatever it cannot read becomes a diagnostic.
 public enum DisclosureReader {
     /// Reads the bytes of a file; `path` is used for the model's `source` and in diagnostics.
-    /// `identifying`: read only what places the disclosure (cover and tables: department, year),
-    /// without diagnostics for the rest.
+    /// `identifying`: read only what places the disclosure (the cover, each table's 编制部门:
+    /// department and year), without the tables' rows and without diagnostics for the rest.
     public static func read(path: String, data: [UInt8], identifying: Bool = false) -> Disclosure {
         var d = Disclosure(source: path)
         if let problem = unreadable(data) {
@@ -15,9 +15,16 @@ public enum DisclosureReader {
         let outline = Outline(text)
 
         readCover(text, outline, into: &d)
-        if let p1 = outline.parts[1], !identifying { d.overview = OverviewReader.read(text, lines: p1) }
-        readTables(text, outline, into: &d)
-        if let dept = mostCommonDepartment(d.tables) {
+        let departments: [(name: String?, line: Int)]
+        if identifying {
+            // Only each table's 编制部门: its rows are read when the disclosure is built.
+            departments = outline.tables.map { (TableBlockReader.department(text, $0), $0.titleLine) }
+        } else {
+            if let p1 = outline.parts[1] { d.overview = OverviewReader.read(text, lines: p1) }
+            readTables(text, outline, into: &d)
+            departments = d.tables.map { ($0.department, $0.line) }
+        }
+        if let dept = mostCommonDepartment(departments) {
             if !d.department.isEmpty, !dept.text.contains(d.department), !d.department.contains(dept.text) {
                 d.diagnostics.append(Diagnostic(.warning, file: path, line: dept.line,
                     "expected 编制部门 to name the department on the cover (\(d.department)); found \(dept.text)",
@@ -199,9 +206,10 @@ public enum DisclosureReader {
         }
     }
 
-    static func mostCommonDepartment(_ tables: [Table]) -> TextItem? {
+    /// The 编制部门 most tables name, at the first table naming it (ties: the earliest).
+    static func mostCommonDepartment(_ tables: [(name: String?, line: Int)]) -> TextItem? {
         var counts: [String: (Int, Int)] = [:]
-        for t in tables { if let dep = t.department { counts[dep, default: (0, t.line)].0 += 1 } }
+        for t in tables { if let dep = t.name { counts[dep, default: (0, t.line)].0 += 1 } }
         guard let best = counts.max(by: { ($0.value.0, -$0.value.1) < ($1.value.0, -$1.value.1) }) else { return nil }
         return TextItem(best.key, line: best.value.1)
     }

@@ -58,6 +58,18 @@ struct TableBlockReader {
         }
     }
 
+    /// The table's 编制部门 as `init` finds it, without reading its rows: all that places a
+    /// disclosure before it is built.
+    static func department(_ text: SourceText, _ region: TableRegion) -> String? {
+        for i in region.body where i <= text.lineCount {
+            let line = text.line(i)
+            if line.contains(Bytes.tab) { continue }
+            let t = Bytes.trimmed(line)
+            if Bytes.hasPrefix(t, departmentPrefix), let name = valueAfterColon(t) { return name }
+        }
+        return nil
+    }
+
     /// The header words of the standard tables: a line without figures made of these is a header.
     static let headerWords: Set<String> = [
         "科目", "类", "款", "项", "※", "项目", "项目名称", "预算数", "收入", "支出", "小计", "基本支出", "项目支出",
