@@ -27,7 +27,7 @@ public enum CheckReportJSON {
         w.field("score", r.grade.score)
         w.key("checks")
         w.beginObject()
-        for c in CheckID.allCases { w.field(c.rawValue, r.status(c).rawValue) }
+        for c in CheckID.allCases { w.key(text: c.rawValue); w.string(r.status(c).rawValue) }
         w.endObject()
         w.key("findings")
         w.beginArray()

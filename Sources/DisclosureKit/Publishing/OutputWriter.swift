@@ -89,7 +89,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Puts `bytes` at `relative` (a path inside the site, `/`-separated, no `..`), made by a job with
     /// key `job` (0: none).
     public func put(_ relative: String, _ bytes: [UInt8], job: UInt64 = 0) throws {
-        precondition(!relative.split(separator: "/").contains(".."), "output path leaves the site: \(relative)")
+        precondition(OutputWriter.staysInside(relative), "output path leaves the site: \(relative)")
         let file = Manifest.File(hash: ContentHash.of(bytes), size: bytes.count, job: job)
         // Bytes the published site has are linked from it; others are written, unless the
         // staging folder started with them.
@@ -108,7 +108,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// large to hold whole. Its pieces are written to a part file and hashed as they come; then it
     /// is dropped for the published or staged file of the same bytes, or renamed into place.
     public func put(_ relative: String, job: UInt64 = 0, streaming make: (inout ByteStream) throws -> Void) throws {
-        precondition(!relative.split(separator: "/").contains(".."), "output path leaves the site: \(relative)")
+        precondition(OutputWriter.staysInside(relative), "output path leaves the site: \(relative)")
         try makeFolder(of: relative)
         let path = staging + "/" + relative, part = path + ".part"
         let (hash, size) = try OutputWriter.write(part, streaming: make)
@@ -136,32 +136,66 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     func makeFolder(of relative: String) throws {
-        guard let slash = relative.lastIndex(of: "/") else { return }
+        guard let slash = relative.utf8.lastIndex(of: 0x2F) else { return }
         let folder = String(relative[..<slash])
         lock.lock()
         let known = folders.contains(folder)
         lock.unlock()
         if known { return }
-        try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+        try OutputWriter.makeFolders(staging + "/" + folder)
         lock.lock()
         folders.insert(folder)
         lock.unlock()
     }
 
+    /// No `..` among the path's `/`-separated parts. On UTF-8 bytes: it runs for every file.
+    static func staysInside(_ relative: String) -> Bool {
+        var dots = 0, partLength = 0
+        for c in relative.utf8 {
+            if c == 0x2F {
+                if dots == 2 && partLength == 2 { return false }
+                dots = 0; partLength = 0
+            } else {
+                partLength += 1
+                if c == 0x2E { dots += 1 }
+            }
+        }
+        return !(dots == 2 && partLength == 2)
+    }
+
+    /// `mkdir -p`: the folder, and its parents when they are missing.
+    static func makeFolders(_ path: String) throws {
+        if Glibc.mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw FileError(path: path, reason: "cannot be made a folder (errno \(errno))")
+        }
+        try makeFolders(String(path[..<slash]))
+        guard Glibc.mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw FileError(path: path, reason: "cannot be made a folder (errno \(errno))")
+        }
+    }
+
     func write(_ path: String, _ bytes: [UInt8]) throws {
-        // Never write through a link to the published site's file.
-        Glibc.unlink(path)
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = OutputWriter.create(path)
         guard fd >= 0 else { throw FileError(path: path, reason: "cannot be written (errno \(errno))") }
         defer { Glibc.close(fd) }
         try OutputWriter.write(fd, bytes, path: path)
     }
 
+    /// Opens a new file at `path` for writing. A file already there is unlinked first, never
+    /// truncated: it may be a link to the published site's file. Most paths are new, so the
+    /// exclusive create comes first and the unlink only when it finds a file.
+    static func create(_ path: String) -> Int32 {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd < 0, errno == EEXIST else { return fd }
+        Glibc.unlink(path)
+        return Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    }
+
     /// Writes the bytes `make` streams to `path`, hashing them as they go; on an error the file
     /// is removed.
     static func write(_ path: String, streaming make: (inout ByteStream) throws -> Void) throws -> (hash: UInt64, size: Int) {
-        Glibc.unlink(path)
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = create(path)
         guard fd >= 0 else { throw FileError(path: path, reason: "cannot be written (errno \(errno))") }
         final class Tally { var hash = ContentHash.Streaming(), size = 0 }
         let tally = Tally()

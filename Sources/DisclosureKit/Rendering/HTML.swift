@@ -10,16 +10,27 @@ struct HTML {
     mutating func rawBytes(_ b: [UInt8]) { bytes += b }
 
     /// Text content or attribute value, escaped: `& < > " '`.
+    /// Runs of bytes that need no escape are copied at once: a page is mostly Chinese text, whose
+    /// UTF-8 bytes are all above `>` (0x3E), the highest byte escaped.
     mutating func text(_ s: String) {
-        for u in s.utf8 {
-            switch u {
-            case 0x26: bytes += "&amp;".utf8
-            case 0x3C: bytes += "&lt;".utf8
-            case 0x3E: bytes += "&gt;".utf8
-            case 0x22: bytes += "&quot;".utf8
-            case 0x27: bytes += "&#39;".utf8
-            default: bytes.append(u)
+        var s = s
+        s.withUTF8 { b in
+            var run = 0
+            for i in 0..<b.count where b[i] <= 0x3E {
+                let entity: StaticString
+                switch b[i] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
         }
     }
 

@@ -67,7 +67,7 @@ struct FigureScanner {
             switch token {
             case .percent(let v):
                 guard let o = open else { continue }
-                if prefix.hasSuffix("占") {
+                if prefix.endsWith("占") {
                     figures[o].share = Sourced(v, line: line)
                 } else if let dir = FigureScanner.direction(prefix, growth: true) {
                     figures[o].rate = Sourced(v, line: line)
@@ -86,7 +86,7 @@ struct FigureScanner {
                     figures[open!].changeDirection = dir
                 } else {
                     var label = FigureScanner.amountLabel(prefix)
-                    if label.isEmpty || label.hasSuffix("预算数") {
+                    if label.isEmpty || label.endsWith("预算数") {
                         let prev = FigureScanner.amountLabel(Numbering.strip(Bytes.cleanText(b[previousClause])).withoutSpaces)
                         label = prev.isEmpty ? label : prev
                     }
@@ -107,35 +107,38 @@ struct FigureScanner {
     static func direction(_ prefix: String, growth: Bool) -> Figure.Direction? {
         let up = growth ? ["增长", "增加", "上升"] : ["增加", "增长"]
         let down = growth ? ["下降", "减少", "降低"] : ["减少", "下降"]
-        if up.contains(where: { prefix.hasSuffix($0) }) { return .increase }
-        if down.contains(where: { prefix.hasSuffix($0) }) { return .decrease }
+        if up.contains(where: { prefix.endsWith($0) }) { return .increase }
+        if down.contains(where: { prefix.endsWith($0) }) { return .decrease }
         return nil
     }
 
     /// The label of a stated change: the clause before `比上年预算增加`, if it names something.
     static func changeLabel(_ prefix: String) -> String {
         var s = prefix
-        for w in ["增加", "减少", "增长", "下降"] where s.hasSuffix(w) { s.removeLast(w.count); break }
-        for w in ["比上年预算", "较上年预算", "比上年", "较上年", "比", "较"] where s.hasSuffix(w) { s.removeLast(w.count); break }
+        for w in ["增加", "减少", "增长", "下降"] where s.endsWith(w) { s.removeLast(w.count); break }
+        for w in ["比上年预算", "较上年预算", "比上年", "较上年", "比", "较"] where s.endsWith(w) { s.removeLast(w.count); break }
         return amountLabel(s)
     }
 
     /// The label of an amount: the clause's text, without numbering, `其中` and a trailing `为`.
     static func amountLabel(_ prefix: String) -> String {
         var s = Numbering.strip(prefix)
-        for w in ["其中", "包括"] where s.hasPrefix(w) { s.removeFirst(w.count) }
-        for w in ["为", "是", "共计", "合计", "计"] where s.hasSuffix(w) && s.count > w.count { s.removeLast(w.count); break }
+        for w in ["其中", "包括"] where s.startsWith(w) { s.removeFirst(w.count) }
+        for w in ["为", "是", "共计", "合计", "计"] where s.endsWith(w) && s.count > w.count { s.removeLast(w.count); break }
         return s
     }
 
     /// `一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）` → the three names.
+    static let levelMarks = ["（类）", "（款）", "（项）"].map(Bytes.of)
+
     static func subjectPath(_ label: String) -> [String] {
+        let b = ArraySlice(label.utf8)
         var names: [String] = []
-        var rest = Substring(label)
-        for level in ["（类）", "（款）", "（项）"] {
-            guard let r = rest.range(of: level) else { break }
-            names.append(String(rest[rest.startIndex..<r.lowerBound]))
-            rest = rest[r.upperBound...]
+        var start = b.startIndex
+        for mark in levelMarks {
+            guard let at = Bytes.find(mark, in: b, from: start) else { break }
+            names.append(Bytes.string(b[start..<at]))
+            start = at + mark.count
         }
         return names
     }

@@ -40,7 +40,7 @@ struct NarrativeReader {
                 let figures = FigureScanner(section: section, subsection: subsection, unit: unit).scan(p)
                 narrative.sections[narrative.sections.count - 1].figures += figures
                 if topic == .operatingCost, narrative.operatingCost == nil {
-                    narrative.operatingCost = figures.first { $0.label.contains("运行经费") && $0.amount != nil }
+                    narrative.operatingCost = figures.first { $0.label.has("运行经费") && $0.amount != nil }
                 }
                 if topic == .procurement { OtherMattersReader.readProcurement(figures, into: &narrative) }
             }
@@ -64,12 +64,12 @@ struct NarrativeReader {
             if performanceTables.isOpen, PerformanceTableReader.isYearLine(s) { continue }
             let numbering = Numbering.parse(s)
             if let n = numbering, n.kind == .chinese, n.value > section, section == 0 || n.value <= section + 2,
-               s.count < 80, s.contains("关于") || s.contains("说明") || s.contains("情况") {
+               s.count < 80, s.has("关于") || s.has("说明") || s.has("情况") {
                 flush()
                 performanceTables.end()
                 section = n.value
                 subsection = 0
-                sectionTopic = s.contains("项目支出") ? .projects : .general
+                sectionTopic = s.has("项目支出") ? .projects : .general
                 topic = sectionTopic
                 narrative.sections.append(NarrativeSection(number: n.value, title: String(n.rest), line: i))
                 continue
@@ -79,7 +79,7 @@ struct NarrativeReader {
                 performanceTables.end()
                 subsection = n.value
                 topic = NarrativeReader.topic(of: s, in: sectionTopic)
-                if topic == .projects, s.contains("项目名称") {
+                if topic == .projects, s.has("项目名称") {
                     projects.begin(s, line: i)
                 }
                 continue
@@ -117,10 +117,10 @@ struct NarrativeReader {
 
     static func topic(of heading: String, in section: Topic) -> Topic {
         if section == .projects { return .projects }
-        if heading.contains("运行经费") { return .operatingCost }
-        if heading.contains("政府采购") { return .procurement }
-        if heading.contains("国有资产") { return .assets }
-        if heading.contains("绩效") { return .performance }
+        if heading.has("运行经费") { return .operatingCost }
+        if heading.has("政府采购") { return .procurement }
+        if heading.has("国有资产") { return .assets }
+        if heading.has("绩效") { return .performance }
         return .general
     }
 }

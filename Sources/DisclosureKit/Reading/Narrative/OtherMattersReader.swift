@@ -6,12 +6,12 @@ enum OtherMattersReader {
         for f in figures {
             guard let a = f.amount else { continue }
             let l = f.label
-            if l.contains("小微企业") { p.microReserved = p.microReserved ?? a }
-            else if l.contains("中小企业") { p.smeReserved = p.smeReserved ?? a }
-            else if l.contains("货物") { p.goods = p.goods ?? a }
-            else if l.contains("工程") { p.works = p.works ?? a }
-            else if l.contains("服务") { p.services = p.services ?? a }
-            else if l.contains("采购") { p.total = p.total ?? a }
+            if l.has("小微企业") { p.microReserved = p.microReserved ?? a }
+            else if l.has("中小企业") { p.smeReserved = p.smeReserved ?? a }
+            else if l.has("货物") { p.goods = p.goods ?? a }
+            else if l.has("工程") { p.works = p.works ?? a }
+            else if l.has("服务") { p.services = p.services ?? a }
+            else if l.has("采购") { p.total = p.total ?? a }
         }
         n.procurement = p
     }

@@ -64,6 +64,11 @@ enum Numbering {
     enum Kind { case chinese, parenChinese, parenArabic, arabic }
 
     static func parse(_ s: String) -> (kind: Kind, value: Int, rest: Substring)? {
+        // Most labels start with no numbering: their first scalar says so without a walk over
+        // Characters.
+        guard let first = s.unicodeScalars.first(where: { $0 != " " }),
+              first.isASCII ? (first == "(" || ("0"..."9").contains(first)) : (first == "（" || "一二三四五六七八九十".unicodeScalars.contains(first))
+        else { return nil }
         let t = Substring(s).drop { $0 == " " }
         if let f = t.first, f == "（" || f == "(" {
             let inner = t.dropFirst()

@@ -24,13 +24,13 @@ struct PerformanceTableReader {
 
     static func isYearLine(_ s: String) -> Bool {
         let c = s.withoutSpaces
-        return (c.hasPrefix("(") || c.hasPrefix("（")) && c.contains("年") && c.count <= 10
+        return (c.hasPrefix("(") || c.hasPrefix("（")) && c.has("年") && c.count <= 10
     }
 
     mutating func begin(_ title: String, line: Int) {
         end()
         current = PerformanceTable(line: line)
-        isProject = title.contains("项目")
+        isProject = title.has("项目")
         columns = [:]
     }
 
@@ -136,11 +136,11 @@ struct PerformanceTableReader {
         case "二级指标": "level2"
         case "三级指标": "name"
         case "指标值": "target"
-        case _ where header.contains("依据"): "basis"
-        case _ where header.contains("上年"): "lastYear"
-        case _ where header.contains("权重") || header.contains("分值"): "weight"
-        case _ where header.contains("赋分"): "scoring"
-        case _ where header.contains("佐证"): "evidence"
+        case _ where header.has("依据"): "basis"
+        case _ where header.has("上年"): "lastYear"
+        case _ where header.has("权重") || header.has("分值"): "weight"
+        case _ where header.has("赋分"): "scoring"
+        case _ where header.has("佐证"): "evidence"
         default: header
         }
     }

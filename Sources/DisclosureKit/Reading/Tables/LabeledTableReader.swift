@@ -32,11 +32,11 @@ struct LabeledTableReader {
     /// Canonical keys of the "三公" items, whichever template's wording (`公务用车运行费`, `…运行维护费`).
     static func threePublicKey(_ label: String) -> String? {
         let s = label.withoutSpaces
-        if s.contains("出国") { return "abroad" }
-        if s.contains("接待") { return "reception" }
-        if s.contains("购置及运行") || s.contains("小计") { return "vehicles" }
-        if s.contains("购置") { return "vehiclePurchase" }
-        if s.contains("运行") { return "vehicleOperation" }
+        if s.has("出国") { return "abroad" }
+        if s.has("接待") { return "reception" }
+        if s.has("购置及运行") || s.has("小计") { return "vehicles" }
+        if s.has("购置") { return "vehiclePurchase" }
+        if s.has("运行") { return "vehicleOperation" }
         return nil
     }
 }

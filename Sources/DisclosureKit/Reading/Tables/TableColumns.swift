@@ -24,7 +24,7 @@ enum TableColumns {
     static func columns(for kind: TableKind, header: String) -> [String] {
         switch kind {
         case .summary: single
-        case .income: header.contains("上级国有资本经营预算安排的转移支付") ? income12 : income11
+        case .income: header.has("上级国有资本经营预算安排的转移支付") ? income12 : income11
         case .expenditure, .generalBudget: basicProject
         case .fiscalGrants: fiscalGrantsExpenditure
         case .generalBudgetBasic: personnelPublic
