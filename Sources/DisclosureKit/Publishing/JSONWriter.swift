@@ -51,6 +51,8 @@ struct JSONWriter {
     /// A key of the schema: a literal of plain ASCII letters, so it is copied without the escape
     /// scan (a checks file has some 5,000 keys).
     mutating func key(_ k: StaticString) {
+        assert(UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount).allSatisfy { (0x41...0x5A).contains($0 & 0xDF) },
+               "a schema key is plain ASCII letters: \(k)")
         item()
         bytes.append(0x22)
         bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))

@@ -150,17 +150,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// No `..` among the path's `/`-separated parts. On UTF-8 bytes: it runs for every file.
     static func staysInside(_ relative: String) -> Bool {
-        var dots = 0, partLength = 0
-        for c in relative.utf8 {
-            if c == 0x2F {
-                if dots == 2 && partLength == 2 { return false }
-                dots = 0; partLength = 0
-            } else {
-                partLength += 1
-                if c == 0x2E { dots += 1 }
-            }
-        }
-        return !(dots == 2 && partLength == 2)
+        !relative.utf8.split(separator: 0x2F).contains { $0.elementsEqual("..".utf8) }
     }
 
     /// `mkdir -p`: the folder, and its parents when they are missing.

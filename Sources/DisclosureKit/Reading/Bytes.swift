@@ -131,11 +131,12 @@ extension String {
             return String(decoding: b.lazy.filter { $0 != Bytes.space }, as: UTF8.self)
         }
     }
-}
 
-extension String {
-    /// Substring test on UTF-8 bytes: Foundation's `contains` folds Unicode on every call, which the
-    /// readers and checks, testing hundreds of labels per disclosure, cannot afford.
+    // Text tests on UTF-8 bytes. Foundation's `contains` folds Unicode on every call and the
+    // stdlib's `hasPrefix`/`hasSuffix` compare under canonical equivalence; the readers and checks
+    // test hundreds of labels per disclosure against fixed Chinese words, which need neither.
+
+    /// Whether `needle` occurs in the string.
     func has(_ needle: String) -> Bool {
         var haystack = self, needle = needle
         return haystack.withUTF8 { h in
@@ -150,13 +151,10 @@ extension String {
             }
         }
     }
-}
 
-extension String {
-    /// `hasPrefix` and `hasSuffix` on UTF-8 bytes: the stdlib's compare under Unicode canonical
-    /// equivalence, which the readers' fixed Chinese words do not need, and cost the figure scanner
-    /// a tenth of its time.
+    /// Whether the string begins with `prefix`.
     func startsWith(_ prefix: String) -> Bool { matches(prefix, atEnd: false) }
+    /// Whether the string ends with `suffix`.
     func endsWith(_ suffix: String) -> Bool { matches(suffix, atEnd: true) }
 
     private func matches(_ part: String, atEnd: Bool) -> Bool {

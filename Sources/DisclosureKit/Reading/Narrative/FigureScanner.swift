@@ -16,6 +16,7 @@ struct FigureScanner {
     static let clauseEnds = ["，", "；", "。", "：", ",", ";", ":"].map(Bytes.of)
     static let sentenceEnds = ["；", "。", ";"].map(Bytes.of)
     static let reasonMarks = ["主要原因是", "主要原因：", "主要原因:", "原因是"].map(Bytes.of)
+    static let levelMarks = ["（类）", "（款）", "（项）"].map(Bytes.of)
 
     enum Token { case amount(FixedPoint), percent(FixedPoint) }
 
@@ -129,8 +130,6 @@ struct FigureScanner {
     }
 
     /// `一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）` → the three names.
-    static let levelMarks = ["（类）", "（款）", "（项）"].map(Bytes.of)
-
     static func subjectPath(_ label: String) -> [String] {
         let b = ArraySlice(label.utf8)
         var names: [String] = []

@@ -48,6 +48,7 @@ enum OverviewReader {
 /// Chinese list numbering: `一、`, `（一）`, `(1)`, `1.`, `1、`.
 enum Numbering {
     static let chineseDigits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+    static let chineseDigitScalars = Set(chineseDigits.keys.flatMap(\.unicodeScalars))
 
     /// Value of a Chinese numeral up to 99 (`十三` = 13).
     static func chineseValue(_ s: Substring) -> Int? {
@@ -67,7 +68,7 @@ enum Numbering {
         // Most labels start with no numbering: their first scalar says so without a walk over
         // Characters.
         guard let first = s.unicodeScalars.first(where: { $0 != " " }),
-              first.isASCII ? (first == "(" || ("0"..."9").contains(first)) : (first == "（" || "一二三四五六七八九十".unicodeScalars.contains(first))
+              first.isASCII ? (first == "(" || ("0"..."9").contains(first)) : (first == "（" || chineseDigitScalars.contains(first))
         else { return nil }
         let t = Substring(s).drop { $0 == " " }
         if let f = t.first, f == "（" || f == "(" {
