@@ -169,3 +169,22 @@ extension String {
         }
     }
 }
+
+extension Substring {
+    /// The text without the blanks at its ends: tabs and the space separators (Unicode's Zs, which
+    /// holds the ideographic space), the set Foundation calls `.whitespaces`. Walks scalars:
+    /// Foundation's `trimmingCharacters` bridges every call through NSString.
+    var trimmingBlanks: String {
+        func blank(_ u: Unicode.Scalar) -> Bool {
+            u == " " || u == "\t" || (!u.isASCII && u.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+}
+
+extension String {
+    /// The string without the blanks at its ends (see `Substring.trimmingBlanks`).
+    var trimmingBlanks: String { self[...].trimmingBlanks }
+}

@@ -82,15 +82,9 @@ public struct SourceText: Sendable {
     }
 
     private static func isValidUTF8(_ data: [UInt8]) -> Bool {
-        var it = data.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        // The stdlib's validator runs over the contiguous bytes at once; decoding scalar by scalar
+        // through `UTF8.decode` took three times as long.
+        String(validating: data, as: UTF8.self) != nil
     }
 
     /// A converter's page-break line — `===== page 3 =====`, `<!-- page 3 -->`, `-- PAGE_BREAK --` —
@@ -129,23 +123,27 @@ public struct SourceText: Sendable {
             if hashes > 0, hashes <= 6, k < e, raw[k] == 0x20 { s = k + 1 }
             else if k + 1 < e, raw[k] == 0x2D, raw[k + 1] == 0x20, hashes == 0 { s = k + 2 }
         }
-        var i = s
-        while i < e {
-            let c = raw[i]
-            if c == 0x3C {
-                var matched = false
-                for (tag, blank) in formattingTags where e - i >= tag.count && raw[i..<(i + tag.count)].elementsEqual(tag) {
-                    if blank { out.append(Bytes.space) }
-                    i += tag.count
-                    matched = true
-                    break
-                }
-                if matched { continue }
-            }
-            if c == 0x2A, i + 1 < e, raw[i + 1] == 0x2A { i += 2; continue }
-            if c == 0 { i += 1; continue }
-            out.append(c)
-            i += 1
+        // Bytes are copied in runs, up to the next formatting to drop.
+        var i = s, run = s
+        func drop(_ count: Int, blank: Bool = false) {
+            out.append(contentsOf: raw[run..<i])
+            if blank { out.append(Bytes.space) }
+            i += count
+            run = i
         }
+        while i < e {
+            switch raw[i] {
+            case 0x3C:
+                if let t = formattingTags.first(where: { e - i >= $0.tag.count && raw[i..<(i + $0.tag.count)].elementsEqual($0.tag) }) {
+                    drop(t.tag.count, blank: t.blank)
+                } else {
+                    i += 1
+                }
+            case 0x2A where i + 1 < e && raw[i + 1] == 0x2A: drop(2)
+            case 0: drop(1)
+            default: i += 1
+            }
+        }
+        out.append(contentsOf: raw[run..<e])
     }
 }

@@ -85,14 +85,14 @@ public struct Template: Sendable {
                 }
                 let tagLine = line
                 for b in bytes[i..<(j + close.count)] where b == 0x0A { line += 1 }
-                var tag = String(decoding: bytes[start..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                var tag = String(decoding: bytes[start..<j], as: UTF8.self).trimmingBlanks
                 i = j + close.count
                 flush()
                 if triple { nodes.append(.value(path: Template.path(tag), escaped: false)); continue }
                 guard let sigil = tag.first else {
                     throw TemplateError(file: file, line: tagLine, reason: "expected a name inside {{ }}; found an empty tag")
                 }
-                if "#^/>!".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
+                if "#^/>!".contains(sigil) { tag = tag.dropFirst().trimmingBlanks }
                 switch sigil {
                 case "!": continue
                 case "#", "^":

@@ -17,8 +17,8 @@ enum GlossaryReader {
             }
             let rest = n.rest
             guard let colon = rest.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
-            let term = rest[rest.startIndex..<colon].trimmingCharacters(in: .whitespaces)
-            let definition = rest[rest.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let term = rest[rest.startIndex..<colon].trimmingBlanks
+            let definition = rest[rest.index(after: colon)...].trimmingBlanks
             entries.append(GlossaryEntry(term: term, definition: definition, line: i))
         }
         return (entries, signed)

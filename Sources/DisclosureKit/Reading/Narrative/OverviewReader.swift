@@ -74,7 +74,7 @@ enum Numbering {
         if let f = t.first, f == "（" || f == "(" {
             let inner = t.dropFirst()
             guard let close = inner.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
-            let n = inner[inner.startIndex..<close].trimmingCharacters(in: .whitespaces)
+            let n = inner[inner.startIndex..<close].trimmingBlanks
             let rest = inner[inner.index(after: close)...].drop { $0 == " " }
             if let v = chineseValue(Substring(n)) { return (.parenChinese, v, rest) }
             if let v = Int(n), v < 100 { return (.parenArabic, v, rest) }

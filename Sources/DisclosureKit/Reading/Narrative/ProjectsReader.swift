@@ -29,7 +29,7 @@ struct ProjectsReader {
             for l in f.labels where s.hasPrefix(l) {
                 var rest = s.dropFirst(l.count).drop { $0 == " " }
                 if let c = rest.first, c == "：" || c == ":" { rest = rest.dropFirst() }
-                return (f, String(rest).trimmingCharacters(in: .whitespaces))
+                return (f, rest.trimmingBlanks)
             }
         }
         return nil

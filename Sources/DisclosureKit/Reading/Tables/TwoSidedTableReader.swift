@@ -100,7 +100,7 @@ struct TwoSidedTableReader {
     static func splitCode(_ label: String) -> (String?, String) {
         let digits = label.prefix { $0.isASCII && $0.isNumber }
         guard digits.count == 3 || digits.count == 5 || digits.count == 7 else { return (nil, label) }
-        let rest = label.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let rest = label.dropFirst(digits.count).trimmingBlanks
         return (String(digits), rest)
     }
 }
