@@ -25,12 +25,12 @@ DISCLOSE = os.path.join(ROOT, ".build", "release", "disclose")
 
 
 def timed(cmd, **kw):
-    """Runs cmd under GNU time; returns (wall seconds, peak resident MB, stdout)."""
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, capture_output=True, text=True, **kw)
+    """Runs cmd under GNU time; returns (wall seconds, peak resident MB, stdout, "U s user, S s system")."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S"] + cmd, capture_output=True, text=True, **kw)
     if out.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{out.stdout}\n{out.stderr}")
-    wall, kb = out.stderr.strip().splitlines()[-1].split()
-    return float(wall), int(kb) / 1024, out.stdout + out.stderr
+    wall, kb, user, system = out.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(kb) / 1024, out.stdout + out.stderr, f"{user} s user, {system} s system"
 
 
 def tree_size(path):
@@ -109,17 +109,17 @@ def run(n):
     out = os.path.join(work, "public")
     build = [DISCLOSE, "build", "--content", content, "--theme", os.path.join(ROOT, "theme"), "--output", out]
 
-    full, full_mb, log = timed(build + ["--clean"])
+    full, full_mb, log, full_cpu = timed(build + ["--clean"])
     stages = re.search(r"stages: (.*)", log).group(1)
     pages = int(re.search(r"(\d+) pages", log).group(1))
-    same, same_mb, log_same = timed(build)
+    same, same_mb, log_same, _ = timed(build)
     assert "nothing written" in log_same, log_same
     change_one(os.path.join(content, "disclosures"))
-    one, one_mb, log_one = timed(build)
+    one, one_mb, log_one, _ = timed(build)
     written = re.search(r"(\d+) files written", log_one).group(1)
     # Again, as CI rebuilds: now the site the last build replaced is kept, and staging starts from it.
     change_one(os.path.join(content, "disclosures"), 1)
-    again, again_mb, log_again = timed(build)
+    again, again_mb, log_again, _ = timed(build)
     written_again = re.search(r"(\d+) files written", log_again).group(1)
     stages_again = re.search(r"stages: (.*)", log_again).group(1)
 
@@ -128,7 +128,7 @@ def run(n):
 
     hugo_dir = os.path.join(work, "hugo")
     hugo_site(os.path.join(content, "disclosures"), hugo_dir)
-    hugo, hugo_mb, _ = timed(["hugo", "--quiet", "--source", hugo_dir, "--destination", os.path.join(work, "hugo-public")])
+    hugo, hugo_mb, _, hugo_cpu = timed(["hugo", "--quiet", "--source", hugo_dir, "--destination", os.path.join(work, "hugo-public")])
 
     floor_dir = os.path.join(work, "floor")
     os.makedirs(floor_dir)
@@ -145,7 +145,7 @@ def run(n):
     print(f"| {n:,} | Hugo, {n:,} Markdown pages | {hugo:.2f} s | | | | {hugo_mb:,.0f} MB |")
     print(f"| {n:,} | I/O floor (cp in + cp out) | {floor:.2f} s | | | | |")
     print(f"|  | ratios: full ÷ Hugo {full / hugo:.2f}, full ÷ floor {full / floor:.1f} | | | | | |")
-    print(f"<!-- N={n}: in {in_files} files {in_bytes / mb:.0f} MB, out {out_files} files {out_bytes / mb:.0f} MB; stages: {stages}; next rebuild's stages: {stages_again} -->")
+    print(f"<!-- N={n}: in {in_files} files {in_bytes / mb:.0f} MB, out {out_files} files {out_bytes / mb:.0f} MB; full build {full_cpu}; Hugo {hugo_cpu}; stages: {stages}; next rebuild's stages: {stages_again} -->")
     sys.stdout.flush()
 
 

@@ -56,10 +56,14 @@ enum CodeHierarchyChecks {
 
     /// `whole` = Σ `parts`, column by column, where any of them holds a figure.
     static func columns(_ t: Table, whole: TableRow, parts: [TableRow], _ id: CheckID, _ what: String, _ log: inout FindingLog) {
+        var named: (whole: NamedRow, parts: [NamedRow])? = nil
         for c in 0..<t.columns.count {
             let nonEmpty = (whole.value(c).map { !$0.isZero } ?? false) || parts.contains { $0.value(c).map { !$0.isZero } ?? false }
             guard nonEmpty else { continue }
-            log.sum(id, "\(what)（\(t.columns[c])）", whole: t.term(whole, c), parts: parts.map { t.term($0, c) })
+            // Rows are named once, and only when some column holds a figure.
+            let n = named ?? (t.named(whole), parts.map(t.named))
+            named = n
+            log.sum(id, "\(what)（\(t.columns[c])）", whole: n.whole.term(c), parts: n.parts.map { $0.term(c) })
         }
     }
 }

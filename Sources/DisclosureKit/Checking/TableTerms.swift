@@ -11,17 +11,19 @@ extension Table {
 
     /// `表2 215 资源勘探工业信息等支出`.
     func rowName(_ r: TableRow) -> String {
-        var parts = [name]
-        if let c = r.code { parts.append(c.code) }
-        parts.append(r.project ?? r.label)
-        return parts.joined(separator: " ")
+        var s = name
+        if let c = r.code { s += " "; s += c.code }
+        s += " "
+        s += r.project ?? r.label
+        return s
     }
 
     /// The cell of `row` under `column`, named `表2 215 资源勘探工业信息等支出 单位资金`.
-    func term(_ row: TableRow?, _ column: Int) -> Term? {
-        guard let row, column >= 0, column < columns.count else { return nil }
-        return Term(rowName(row) + " " + columns[column], row, column)
-    }
+    func term(_ row: TableRow?, _ column: Int) -> Term? { row.flatMap { named($0).term(column) } }
+
+    /// The row with its name made once, for checks that take several of its cells (they name
+    /// thousands of cells per disclosure).
+    func named(_ row: TableRow) -> NamedRow { NamedRow(row: row, prefix: rowName(row) + " ", columns: columns) }
 
     /// The cell of `row` under the column named `column`, if the table has it.
     func term(_ row: TableRow?, _ column: String) -> Term? {
@@ -37,4 +39,17 @@ extension Table {
 
     /// Rows whose value in any column is non-zero.
     func hasValue(_ r: TableRow) -> Bool { r.values.contains { $0.map { !$0.isZero } ?? false } }
+}
+
+/// A table row and its name, ready to name its cells.
+struct NamedRow {
+    let row: TableRow
+    /// `表2 215 资源勘探工业信息等支出 `.
+    let prefix: String
+    let columns: [String]
+
+    /// The cell under `column`, named `表2 215 资源勘探工业信息等支出 单位资金`.
+    func term(_ column: Int) -> Term? {
+        column >= 0 && column < columns.count ? Term(prefix + columns[column], row, column) : nil
+    }
 }

@@ -139,8 +139,10 @@ enum WithinTableChecks {
         guard let w = t.column(whole) else { return }
         let ps = parts.compactMap(t.column)
         guard !ps.isEmpty else { return }
+        let what = "\(t.name) \(what)"
         for r in rows ?? t.rows where t.hasValue(r) {
-            log.sum(id, "\(t.name) \(what)", whole: t.term(r, w), parts: ps.map { t.term(r, $0) })
+            let named = t.named(r)
+            log.sum(id, what, whole: named.term(w), parts: ps.map(named.term))
         }
     }
 
@@ -148,8 +150,10 @@ enum WithinTableChecks {
     static func itemSums(_ t: Table, _ id: CheckID, _ log: inout FindingLog) {
         guard let total = t.total() else { return }
         let items = t.items
-        for c in 0..<t.columns.count where t.hasValue(total) || items.contains(where: t.hasValue) {
-            log.sum(id, "\(t.name) 总计 = 各项之和（\(t.columns[c])）", whole: t.term(total, c), parts: items.map { t.term($0, c) })
+        guard t.hasValue(total) || items.contains(where: t.hasValue) else { return }
+        let whole = t.named(total), parts = items.map(t.named)
+        for c in t.columns.indices {
+            log.sum(id, "\(t.name) 总计 = 各项之和（\(t.columns[c])）", whole: whole.term(c), parts: parts.map { $0.term(c) })
         }
     }
 

@@ -99,14 +99,15 @@ struct OpenData {
     }
 
     static func rows(_ t: Table, of d: Disclosure, values: [String], into csv: inout CSV) {
+        // Where each value column is in the table, on each side: found once, not per row.
+        func places(_ names: [String]) -> [Int?] { values.map { names.firstIndex(of: $0) } }
+        let incomePlaces = places(t.incomeColumns.map { "收入：" + $0 }), otherPlaces = places(t.columns)
         for r in t.rows {
-            let names = r.side == .income ? t.incomeColumns.map { "收入：" + $0 } : t.columns
             var cells: [CSV.Field] = [.text(d.department), .number(d.year.map(String.init) ?? ""), .text((t.unit ?? d.unit).rawValue),
                                       .text("表\(t.kind.standardNumber)"), .number(String(r.line)),
                                       .text(r.side == .single ? "" : (r.side == .income ? "收入" : "支出")), .text(r.role.rawValue),
                                       .text(r.code?.code ?? ""), .text(r.code?.levelName ?? ""), .text(r.label), .text(r.project ?? "")]
-            for name in values {
-                let k = names.firstIndex(of: name)
+            for k in r.side == .income ? incomePlaces : otherPlaces {
                 cells.append(.number(k.flatMap { r.value($0)?.description } ?? ""))
             }
             csv.row(cells)
