@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import DisclosureKit
 
 struct FixedPointTests {
@@ -49,5 +50,22 @@ struct NumberScannerTests {
         #expect(NumberScanner.scanNumber(b, at: i)?.value == FixedPoint("1229.70")!)
         let year = Array("2026 年".utf8)[...]
         #expect(NumberScanner.scanNumber(year, at: 0)?.value == FixedPoint("2026")!)
+    }
+}
+
+struct ByteTextTests {
+    /// The readers trim labels by scalars; the result must be what Foundation's `.whitespaces` gives,
+    /// for every scalar.
+    @Test func trimmingBlanksMatchesFoundationWhitespaces() {
+        for v in 0..<0x3_0000 {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let s = "\(Character(u))x\(Character(u))"
+            #expect(s.trimmingBlanks == s.trimmingCharacters(in: .whitespaces), "U+\(String(v, radix: 16))")
+        }
+        let samples = ["  一般公共服务支出 ", "\t项目\u{3000}", "\u{3000}\u{00A0}名称：\u{2003}", "   ", "", "a b", " \u{200B}x\u{200B} ", "表\t"]
+        for s in samples {
+            #expect(s.trimmingBlanks == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
+            #expect(s.dropFirst(0).trimmingBlanks == s.trimmingCharacters(in: .whitespaces))
+        }
     }
 }

@@ -84,7 +84,7 @@ struct SeedFindingsTests {
     @Test func checksDocumentMatchesCatalogue() {
         let actual = Array(CheckDocument.markdown().utf8)
         let path = Fixture.root + "/docs/checks.md"
-        if Golden.recording { FileManager.default.createFile(atPath: path, contents: Data(actual)) }
+        if Golden.recording { _ = FileManager.default.createFile(atPath: path, contents: Data(actual)) }
         let expected = Array(FileManager.default.contents(atPath: path) ?? Data())
         #expect(expected == actual, "docs/checks.md differs from the catalogue; run DISCLOSE_RECORD=1 swift test and review")
     }

@@ -46,7 +46,7 @@ enum Golden {
         let path = Fixture.root + "/Tests/DisclosureKitTests/Golden/" + name
         if recording {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(actual))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(actual))
             return nil
         }
         guard let expected = FileManager.default.contents(atPath: path) else {

@@ -171,12 +171,13 @@ extension String {
 }
 
 extension Substring {
-    /// The text without the blanks at its ends: tabs and the space separators (Unicode's Zs, which
-    /// holds the ideographic space), the set Foundation calls `.whitespaces`. Walks scalars:
-    /// Foundation's `trimmingCharacters` bridges every call through NSString.
+    /// The text without the blanks at its ends: tabs, the space separators (Unicode's Zs, which
+    /// holds the ideographic space) and the zero-width space — the set Foundation calls
+    /// `.whitespaces` here, scalar for scalar. Walks scalars: Foundation's `trimmingCharacters`
+    /// bridges every call through NSString.
     var trimmingBlanks: String {
         func blank(_ u: Unicode.Scalar) -> Bool {
-            u == " " || u == "\t" || (!u.isASCII && u.properties.generalCategory == .spaceSeparator)
+            u == " " || u == "\t" || (!u.isASCII && (u.properties.generalCategory == .spaceSeparator || u == "\u{200B}"))
         }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
