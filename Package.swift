@@ -10,9 +10,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "DisclosureKit", path: "Sources/DisclosureKit"),
-        // One C function: the allocator settings a build runs best with (glibc's mallopt).
-        .target(name: "AllocatorTuning", path: "Sources/AllocatorTuning"),
-        .executableTarget(name: "disclose", dependencies: ["DisclosureKit", "AllocatorTuning"], path: "Sources/disclose"),
+        .executableTarget(name: "disclose", dependencies: ["DisclosureKit"], path: "Sources/disclose"),
         .testTarget(
             name: "DisclosureKitTests",
             dependencies: ["DisclosureKit"],
