@@ -71,7 +71,7 @@ public struct Digest: Sendable, Equatable {
         unit = d.unit
         signedOn = d.signedOn?.value
         grade = report.grade
-        for f in report.findings { findingCounts[CheckStatus.allCases.firstIndex(of: f.status)!] += 1 }
+        findingCounts = CheckStatus.allCases.map(report.findingCount)
         let summary = d.summary
         for m in Metric.allCases { figures[m] = m.value(in: d, summary: summary) }
         staffActual = d.overview.staff?.actual?.value

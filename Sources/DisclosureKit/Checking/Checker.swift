@@ -35,10 +35,10 @@ public struct CheckReport: Sendable {
     public func status(_ id: CheckID) -> CheckStatus { statuses[id] ?? .na }
 
     /// How many checks ended in each status.
-    public func checkCount(_ s: CheckStatus) -> Int { statuses.values.filter { $0 == s }.count }
+    public func checkCount(_ s: CheckStatus) -> Int { statuses.values.count { $0 == s } }
 
     /// How many findings have each status.
-    public func findingCount(_ s: CheckStatus) -> Int { findings.filter { $0.status == s }.count }
+    public func findingCount(_ s: CheckStatus) -> Int { findings.count { $0.status == s } }
 
     /// Findings worth a reader's attention, most serious first, then by line.
     public var notable: [Finding] {

@@ -99,6 +99,8 @@ struct YearPhrase {
 
     /// Every such phrase in a paragraph, blanks ignored.
     static func scan(_ text: String) -> [YearPhrase] {
+        // Every phrase has a 年: most paragraphs are ruled out by bytes, before their scalars are taken.
+        guard text.has("年") else { return [] }
         let s = Array(squeezed(text).unicodeScalars)
         var out: [YearPhrase] = []
         var i = 0

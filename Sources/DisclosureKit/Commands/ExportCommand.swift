@@ -39,7 +39,7 @@ enum ExportCommand {
         guard !paths.isEmpty else { return .usage("export needs at least one PATH", help: help) }
         var result = CommandResult()
         guard let disclosures = DisclosureInputs.read(paths, fs: fs, result: &result) else { return result }
-        result.stdout = DisclosureJSON.array(disclosures).serialized(pretty: !compact)
+        result.stdout = DisclosureJSON.array(disclosures, pretty: !compact)
         result.stdout.append(0x0A)
         return result
     }

@@ -1,181 +1,254 @@
-/// The export schema (documented in docs/export-schema.md): one JSON object per disclosure.
+/// The export schema (documented in docs/export-schema.md): one JSON object per disclosure,
+/// written straight into bytes (`JSONWriter`).
 public enum DisclosureJSON {
     /// The schema's version, bumped on any incompatible change.
     public static let schemaVersion = 1
 
-    public static func array(_ disclosures: [Disclosure]) -> JSON { .array(disclosures.map(object)) }
+    /// Disclosures as one array, indented or compact (`disclose export`).
+    public static func array(_ disclosures: [Disclosure], pretty: Bool = true) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty)
+        w.beginArray()
+        for d in disclosures { write(d, into: &w) }
+        w.endArray()
+        return w.bytes
+    }
 
-    public static func object(_ d: Disclosure) -> JSON {
-        let s = d.summary
-        let summaryFields: [(String, Sourced<FixedPoint>?)] = [
+    /// One disclosure, indented or compact.
+    public static func object(_ d: Disclosure, pretty: Bool = true) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty)
+        write(d, into: &w)
+        return w.bytes
+    }
+
+    /// The site's file: compact, ending with a newline.
+    static func file(_ d: Disclosure) -> [UInt8] {
+        var w = JSONWriter(pretty: false, capacity: 128 * 1024)
+        write(d, into: &w)
+        return w.file()
+    }
+
+    static func write(_ d: Disclosure, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("schemaVersion", schemaVersion)
+        w.field("source", d.source)
+        w.field("title", d.title)
+        w.field("department", d.department)
+        w.field("departmentLine", d.departmentLine)
+        w.field("year", d.year)
+        w.field("unit", d.unit.rawValue)
+        w.key("signedOn"); sourced(d.signedOn, &w) { $1.string($0) }
+        summary(d.summary, &w)
+        w.key("overview"); overview(d.overview, &w)
+        w.key("tables"); w.beginArray(); for t in d.tables { table(t, &w) }; w.endArray()
+        w.key("narrative"); narrative(d.narrative, &w)
+        w.key("diagnostics"); w.beginArray(); for x in d.diagnostics { diagnostic(x, &w) }; w.endArray()
+        w.endObject()
+    }
+
+    /// The fields `summary` (each headline figure) and `summaryLines` (the line it stands on).
+    static func summary(_ s: Summary, _ w: inout JSONWriter) {
+        let amounts: [(StaticString, Sourced<FixedPoint>?)] = [
             ("revenueTotal", s.revenueTotal), ("expenditureTotal", s.expenditureTotal), ("generalBudget", s.generalBudget),
             ("unitFunds", s.unitFunds), ("carryover", s.carryover), ("basic", s.basic), ("project", s.project),
             ("personnel", s.personnel), ("publicExpense", s.publicExpense), ("threePublic", s.threePublic),
             ("operatingCost", s.operatingCost), ("procurement", s.procurement),
         ]
-        var summary: [(String, JSON)] = summaryFields.map { ($0.0, $0.1.map { .string($0.value.description) } ?? .null) }
-        summary.append(("staffAuthorized", s.staffAuthorized.map { .int($0.value) } ?? .null))
-        summary.append(("staffActual", s.staffActual.map { .int($0.value) } ?? .null))
-        var lines: [(String, JSON)] = summaryFields.map { ($0.0, $0.1.map { .int($0.line) } ?? .null) }
-        lines.append(("staffAuthorized", s.staffAuthorized.map { .int($0.line) } ?? .null))
-        lines.append(("staffActual", s.staffActual.map { .int($0.line) } ?? .null))
-        return .object([
-            ("schemaVersion", .int(schemaVersion)),
-            ("source", .string(d.source)),
-            ("title", .string(d.title)),
-            ("department", .string(d.department)),
-            ("departmentLine", .int(d.departmentLine)),
-            ("year", d.year.map { .int($0) } ?? .null),
-            ("unit", .string(d.unit.rawValue)),
-            ("signedOn", opt(d.signedOn) { .string($0) }),
-            ("summary", .object(summary)),
-            ("summaryLines", .object(lines)),
-            ("overview", overview(d.overview)),
-            ("tables", .array(d.tables.map(table))),
-            ("narrative", narrative(d.narrative)),
-            ("diagnostics", .array(d.diagnostics.map(diagnostic))),
-        ])
+        w.key("summary")
+        w.beginObject()
+        for (k, v) in amounts { w.field(k, v?.value.description) }
+        w.field("staffAuthorized", s.staffAuthorized?.value)
+        w.field("staffActual", s.staffActual?.value)
+        w.endObject()
+        w.key("summaryLines")
+        w.beginObject()
+        for (k, v) in amounts { w.field(k, v?.line) }
+        w.field("staffAuthorized", s.staffAuthorized?.line)
+        w.field("staffActual", s.staffActual?.line)
+        w.endObject()
     }
 
-    static func amount(_ v: FixedPoint?) -> JSON { v.map { .string($0.description) } ?? .null }
-
-    static func opt<T>(_ s: Sourced<T>?, _ f: (T) -> JSON) -> JSON {
-        guard let s else { return .null }
-        return .object([("value", f(s.value)), ("line", .int(s.line))])
+    /// `{"value": …, "line": n}`, or null.
+    static func sourced<T>(_ s: Sourced<T>?, _ w: inout JSONWriter, _ value: (T, inout JSONWriter) -> Void) {
+        guard let s else { w.null(); return }
+        w.beginObject()
+        w.key("value"); value(s.value, &w)
+        w.field("line", s.line)
+        w.endObject()
     }
-    static func money(_ s: Sourced<FixedPoint>?) -> JSON { opt(s) { .string($0.description) } }
-    static func count(_ s: Sourced<Int>?) -> JSON { opt(s) { .int($0) } }
-    static func text(_ t: TextItem?) -> JSON { t.map { .object([("line", .int($0.line)), ("text", .string($0.text))]) } ?? .null }
+    static func money(_ s: Sourced<FixedPoint>?, _ w: inout JSONWriter) { sourced(s, &w) { $1.string($0.description) } }
+    static func count(_ s: Sourced<Int>?, _ w: inout JSONWriter) { sourced(s, &w) { $1.int($0) } }
+    static func text(_ t: TextItem?, _ w: inout JSONWriter) {
+        guard let t else { w.null(); return }
+        w.beginObject(); w.field("line", t.line); w.field("text", t.text); w.endObject()
+    }
+    static func strings(_ list: [String], _ w: inout JSONWriter) { w.beginArray(); for s in list { w.string(s) }; w.endArray() }
 
-    static func overview(_ o: Overview) -> JSON {
-        var staff: JSON = .null
+    static func overview(_ o: Overview, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("functions"); w.beginArray(); for t in o.functions { text(t, &w) }; w.endArray()
+        w.key("organisation"); w.beginArray(); for t in o.organisation { text(t, &w) }; w.endArray()
+        w.key("staff")
         if let s = o.staff {
-            staff = .object([
-                ("authorized", count(s.authorized)), ("actual", count(s.actual)),
-                ("employed", count(s.employed)), ("employedChange", count(s.employedChange)),
-                ("retired", count(s.retired)), ("retiredChange", count(s.retiredChange)),
-                ("separated", count(s.separated)), ("separatedChange", count(s.separatedChange)),
-            ])
+            w.beginObject()
+            w.key("authorized"); count(s.authorized, &w); w.key("actual"); count(s.actual, &w)
+            w.key("employed"); count(s.employed, &w); w.key("employedChange"); count(s.employedChange, &w)
+            w.key("retired"); count(s.retired, &w); w.key("retiredChange"); count(s.retiredChange, &w)
+            w.key("separated"); count(s.separated, &w); w.key("separatedChange"); count(s.separatedChange, &w)
+            w.endObject()
+        } else {
+            w.null()
         }
-        return .object([
-            ("functions", .array(o.functions.map(text))),
-            ("organisation", .array(o.organisation.map(text))),
-            ("staff", staff),
-        ])
+        w.endObject()
     }
 
-    static func table(_ t: Table) -> JSON {
-        var fields: [(String, JSON)] = [
-            ("kind", .string(t.kind.rawValue)),
-            ("standardNumber", .int(t.kind.standardNumber)),
-            ("number", t.number.map { .int($0) } ?? .null),
-            ("title", .string(t.title)),
-            ("line", .int(t.line)),
-            ("department", t.department.map { .string($0) } ?? .null),
-            ("unit", t.unit.map { .string($0.rawValue) } ?? .null),
-            ("columns", .array(t.columns.map { .string($0) })),
-        ]
-        if !t.incomeColumns.isEmpty { fields.append(("incomeColumns", .array(t.incomeColumns.map { .string($0) }))) }
-        fields.append(("emptyNote", text(t.emptyNote)))
-        fields.append(("rows", .array(t.rows.map(row))))
-        return .object(fields)
+    static func table(_ t: Table, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("kind", t.kind.rawValue)
+        w.field("standardNumber", t.kind.standardNumber)
+        w.field("number", t.number)
+        w.field("title", t.title)
+        w.field("line", t.line)
+        w.field("department", t.department)
+        w.field("unit", t.unit?.rawValue)
+        w.key("columns"); strings(t.columns, &w)
+        if !t.incomeColumns.isEmpty { w.key("incomeColumns"); strings(t.incomeColumns, &w) }
+        w.key("emptyNote"); text(t.emptyNote, &w)
+        w.key("rows"); w.beginArray(); for r in t.rows { row(r, &w) }; w.endArray()
+        w.endObject()
     }
 
-    static func row(_ r: TableRow) -> JSON {
-        var f: [(String, JSON)] = [("line", .int(r.line))]
-        if r.side != .single { f.append(("side", .string(r.side.rawValue))) }
-        f.append(("role", .string(r.role.rawValue)))
+    static func row(_ r: TableRow, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("line", r.line)
+        if r.side != .single { w.field("side", r.side.rawValue) }
+        w.field("role", r.role.rawValue)
         if let c = r.code {
-            f.append(("code", .string(c.code)))
-            f.append(("level", .string(c.levelName)))
+            w.field("code", c.code)
+            w.field("level", c.levelName)
         }
-        f.append(("label", .string(r.label)))
-        if let k = r.key { f.append(("key", .string(k))) }
-        if let p = r.project { f.append(("project", .string(p))) }
-        f.append(("values", .array(r.values.map(amount))))
-        return .object(f)
+        w.field("label", r.label)
+        if let k = r.key { w.field("key", k) }
+        if let p = r.project { w.field("project", p) }
+        w.key("values"); w.beginArray(); for v in r.values { w.string(v?.description) }; w.endArray()
+        w.endObject()
     }
 
-    static func figure(_ f: Figure) -> JSON {
-        .object([
-            ("line", .int(f.line)),
-            ("section", .int(f.section)),
-            ("subsection", .int(f.subsection)),
-            ("label", .string(f.label)),
-            ("subject", .array(f.subject.map { .string($0) })),
-            ("amount", money(f.amount)),
-            ("share", money(f.share)),
-            ("change", money(f.change)),
-            ("changeDirection", f.changeDirection.map { .string($0.rawValue) } ?? .null),
-            ("rate", money(f.rate)),
-            ("rateDirection", f.rateDirection.map { .string($0.rawValue) } ?? .null),
-            ("reason", f.reason.map { .string($0) } ?? .null),
-        ])
+    static func figure(_ f: Figure, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("line", f.line)
+        w.field("section", f.section)
+        w.field("subsection", f.subsection)
+        w.field("label", f.label)
+        w.key("subject"); strings(f.subject, &w)
+        w.key("amount"); money(f.amount, &w)
+        w.key("share"); money(f.share, &w)
+        w.key("change"); money(f.change, &w)
+        w.field("changeDirection", f.changeDirection?.rawValue)
+        w.key("rate"); money(f.rate, &w)
+        w.field("rateDirection", f.rateDirection?.rawValue)
+        w.field("reason", f.reason)
+        w.endObject()
     }
 
-    static func narrative(_ n: Narrative) -> JSON {
-        .object([
-            ("sections", .array(n.sections.map { s in
-                .object([
-                    ("number", .int(s.number)), ("title", .string(s.title)), ("line", .int(s.line)),
-                    ("paragraphs", .array(s.paragraphs.map(text))),
-                    ("figures", .array(s.figures.map(figure))),
-                ])
-            })),
-            ("projects", .array(n.projects.map(project))),
-            ("operatingCost", n.operatingCost.map(figure) ?? .null),
-            ("procurement", n.procurement.map { p in
-                .object([("total", money(p.total)), ("goods", money(p.goods)), ("works", money(p.works)),
-                         ("services", money(p.services)), ("smeReserved", money(p.smeReserved)), ("microReserved", money(p.microReserved))])
-            } ?? .null),
-            ("assets", n.assets.map(assets) ?? .null),
-            ("performance", n.performance.map { p in
-                .object([("overallTargets", count(p.overallTargets)), ("overallAmount", money(p.overallAmount)),
-                         ("projectCount", count(p.projectCount)), ("fiscalProjectAmount", money(p.fiscalProjectAmount)),
-                         ("nonFiscalProjectAmount", money(p.nonFiscalProjectAmount))])
-            } ?? .null),
-            ("overallTarget", n.overallTarget.map(performanceTable) ?? .null),
-            ("projectTargets", .array(n.projectTargets.map(performanceTable))),
-            ("glossary", .array(n.glossary.map { g in
-                .object([("line", .int(g.line)), ("term", .string(g.term)), ("definition", .string(g.definition))])
-            })),
-        ])
+    static func narrative(_ n: Narrative, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("sections")
+        w.beginArray()
+        for s in n.sections {
+            w.beginObject()
+            w.field("number", s.number); w.field("title", s.title); w.field("line", s.line)
+            w.key("paragraphs"); w.beginArray(); for p in s.paragraphs { text(p, &w) }; w.endArray()
+            w.key("figures"); w.beginArray(); for f in s.figures { figure(f, &w) }; w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.key("projects"); w.beginArray(); for p in n.projects { project(p, &w) }; w.endArray()
+        w.key("operatingCost"); if let f = n.operatingCost { figure(f, &w) } else { w.null() }
+        w.key("procurement")
+        if let p = n.procurement {
+            w.beginObject()
+            w.key("total"); money(p.total, &w); w.key("goods"); money(p.goods, &w); w.key("works"); money(p.works, &w)
+            w.key("services"); money(p.services, &w); w.key("smeReserved"); money(p.smeReserved, &w)
+            w.key("microReserved"); money(p.microReserved, &w)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("assets"); if let a = n.assets { assets(a, &w) } else { w.null() }
+        w.key("performance")
+        if let p = n.performance {
+            w.beginObject()
+            w.key("overallTargets"); count(p.overallTargets, &w); w.key("overallAmount"); money(p.overallAmount, &w)
+            w.key("projectCount"); count(p.projectCount, &w); w.key("fiscalProjectAmount"); money(p.fiscalProjectAmount, &w)
+            w.key("nonFiscalProjectAmount"); money(p.nonFiscalProjectAmount, &w)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("overallTarget"); if let t = n.overallTarget { performanceTable(t, &w) } else { w.null() }
+        w.key("projectTargets"); w.beginArray(); for t in n.projectTargets { performanceTable(t, &w) }; w.endArray()
+        w.key("glossary")
+        w.beginArray()
+        for g in n.glossary { w.beginObject(); w.field("line", g.line); w.field("term", g.term); w.field("definition", g.definition); w.endObject() }
+        w.endArray()
+        w.endObject()
     }
 
-    static func project(_ p: ProjectDescription) -> JSON {
-        .object([
-            ("name", .string(p.name)), ("line", .int(p.line)), ("basis", .string(p.basis)), ("scale", money(p.scale)),
-            ("owner", .string(p.owner)), ("allocation", text(p.allocation)),
-            ("allocationItems", .array(p.allocationItems.map { .object([("label", .string($0.label)), ("amount", money($0.amount))]) })),
-            ("allocationStatedTotal", money(p.allocationStatedTotal)), ("period", .string(p.period)),
-        ])
+    static func project(_ p: ProjectDescription, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("name", p.name); w.field("line", p.line); w.field("basis", p.basis)
+        w.key("scale"); money(p.scale, &w)
+        w.field("owner", p.owner)
+        w.key("allocation"); text(p.allocation, &w)
+        w.key("allocationItems")
+        w.beginArray()
+        for i in p.allocationItems { w.beginObject(); w.field("label", i.label); w.key("amount"); money(i.amount, &w); w.endObject() }
+        w.endArray()
+        w.key("allocationStatedTotal"); money(p.allocationStatedTotal, &w)
+        w.field("period", p.period)
+        w.endObject()
     }
 
-    static func assets(_ a: Assets) -> JSON {
-        .object([
-            ("asOfYear", count(a.asOfYear)), ("buildingArea", money(a.buildingArea)), ("buildingValue", money(a.buildingValue)),
-            ("vehicleCount", count(a.vehicleCount)), ("vehicleValue", money(a.vehicleValue)),
-            ("vehicles", .array(a.vehicles.map { .object([("kind", .string($0.kind)), ("count", count($0.count)), ("value", money($0.value))]) })),
-            ("furnitureValue", money(a.furnitureValue)), ("otherValue", money(a.otherValue)),
-            ("equipmentOver50", count(a.equipmentOver50)), ("equipmentOver100", count(a.equipmentOver100)),
-            ("plannedEquipmentOver50", count(a.plannedEquipmentOver50)), ("plannedEquipmentOver100", count(a.plannedEquipmentOver100)),
-        ])
+    static func assets(_ a: Assets, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("asOfYear"); count(a.asOfYear, &w); w.key("buildingArea"); money(a.buildingArea, &w)
+        w.key("buildingValue"); money(a.buildingValue, &w)
+        w.key("vehicleCount"); count(a.vehicleCount, &w); w.key("vehicleValue"); money(a.vehicleValue, &w)
+        w.key("vehicles")
+        w.beginArray()
+        for v in a.vehicles {
+            w.beginObject(); w.field("kind", v.kind); w.key("count"); count(v.count, &w); w.key("value"); money(v.value, &w); w.endObject()
+        }
+        w.endArray()
+        w.key("furnitureValue"); money(a.furnitureValue, &w); w.key("otherValue"); money(a.otherValue, &w)
+        w.key("equipmentOver50"); count(a.equipmentOver50, &w); w.key("equipmentOver100"); count(a.equipmentOver100, &w)
+        w.key("plannedEquipmentOver50"); count(a.plannedEquipmentOver50, &w)
+        w.key("plannedEquipmentOver100"); count(a.plannedEquipmentOver100, &w)
+        w.endObject()
     }
 
-    static func performanceTable(_ t: PerformanceTable) -> JSON {
-        .object([
-            ("line", .int(t.line)), ("unit", .string(t.unit)), ("project", .string(t.project)), ("contact", .string(t.contact)),
-            ("budget", money(t.budget)), ("fiscal", money(t.fiscal)), ("other", money(t.other)), ("goal", text(t.goal)),
-            ("indicators", .array(t.indicators.map { i in
-                .object([("line", .int(i.line)), ("level1", .string(i.level1)), ("level2", .string(i.level2)), ("name", .string(i.name)),
-                         ("target", .string(i.target)), ("basis", .string(i.basis)), ("lastYear", .string(i.lastYear)),
-                         ("weight", .string(i.weight)), ("scoring", .string(i.scoring)), ("evidence", .string(i.evidence))])
-            })),
-        ])
+    static func performanceTable(_ t: PerformanceTable, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("line", t.line); w.field("unit", t.unit); w.field("project", t.project); w.field("contact", t.contact)
+        w.key("budget"); money(t.budget, &w); w.key("fiscal"); money(t.fiscal, &w); w.key("other"); money(t.other, &w)
+        w.key("goal"); text(t.goal, &w)
+        w.key("indicators")
+        w.beginArray()
+        for i in t.indicators {
+            w.beginObject()
+            w.field("line", i.line); w.field("level1", i.level1); w.field("level2", i.level2); w.field("name", i.name)
+            w.field("target", i.target); w.field("basis", i.basis); w.field("lastYear", i.lastYear)
+            w.field("weight", i.weight); w.field("scoring", i.scoring); w.field("evidence", i.evidence)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 
-    static func diagnostic(_ d: Diagnostic) -> JSON {
-        .object([("severity", .string(d.severity.rawValue)), ("file", .string(d.file)), ("line", .int(d.line)),
-                 ("message", .string(d.message)), ("fix", d.fix.map { .string($0) } ?? .null)])
+    static func diagnostic(_ d: Diagnostic, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("severity", d.severity.rawValue); w.field("file", d.file); w.field("line", d.line)
+        w.field("message", d.message); w.field("fix", d.fix)
+        w.endObject()
     }
 }

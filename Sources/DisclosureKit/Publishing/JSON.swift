@@ -1,78 +1,20 @@
-/// A JSON value with ordered object keys, written byte-for-byte deterministically.
+/// What every JSON file of the site is written with (`JSONWriter`): the escaping of strings and
+/// the line breaks of indented output, byte for byte the same on every run.
 ///
 /// Foundation's `JSONSerialization` neither keeps key order nor prints `"1229.70"`-style numbers the
-/// way the schema wants, and output must be byte-identical across runs; this writer does both.
-public indirect enum JSON: Sendable, Equatable {
-    case null
-    case bool(Bool)
-    case int(Int)
-    /// A number written as is (for exact decimals).
-    case raw(String)
-    case string(String)
-    case array([JSON])
-    case object([(String, JSON)])
-
-    public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
-
-    /// Compact or two-space-indented UTF-8.
-    public func serialized(pretty: Bool = true) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        write(into: &out, indent: pretty ? 0 : -1)
-        return out
-    }
-
-    /// A data file of the site: compact (the files are for programs, and a tenth of the site's
-    /// bytes were indentation), ending with a newline.
-    static func file(_ value: JSON) -> [UInt8] {
-        var out = value.serialized(pretty: false)
-        out.append(0x0A)
-        return out
-    }
-
-    func write(into out: inout [UInt8], indent: Int) {
-        switch self {
-        case .null: out += "null".utf8
-        case .bool(let b): out += (b ? "true" : "false").utf8
-        case .int(let i): out += String(i).utf8
-        case .raw(let s): out += s.utf8
-        case .string(let s): JSON.writeString(s, into: &out)
-        case .array(let items):
-            if items.isEmpty { out += "[]".utf8; return }
-            out.append(0x5B)
-            for (k, v) in items.enumerated() {
-                if k > 0 { out.append(0x2C) }
-                JSON.newline(&out, indent < 0 ? -1 : indent + 1)
-                v.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
-            }
-            JSON.newline(&out, indent)
-            out.append(0x5D)
-        case .object(let pairs):
-            if pairs.isEmpty { out += "{}".utf8; return }
-            out.append(0x7B)
-            for (k, (key, v)) in pairs.enumerated() {
-                if k > 0 { out.append(0x2C) }
-                JSON.newline(&out, indent < 0 ? -1 : indent + 1)
-                JSON.writeString(key, into: &out)
-                out.append(0x3A)
-                if indent >= 0 { out.append(0x20) }
-                v.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
-            }
-            JSON.newline(&out, indent)
-            out.append(0x7D)
-        }
-    }
-
+/// way the schema wants, and output must be byte-identical across runs.
+enum JSON {
+    /// In indented output, a line break and `indent` levels of two spaces; nothing when compact (-1).
     static func newline(_ out: inout [UInt8], _ indent: Int) {
         guard indent >= 0 else { return }
         out.append(0x0A)
         for _ in 0..<indent { out += [0x20, 0x20] }
     }
 
-    /// Escapes quotes, backslashes and control characters, and `<`, `>`, `&` and U+2028/2029 too,
-    /// so the text is safe inside an HTML `<script>` block or a JavaScript string.
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// A string, quoted. Escapes quotes, backslashes and control characters, and `<`, `>`, `&` and
+    /// U+2028/2029 too, so the text is safe inside an HTML `<script>` block or a JavaScript string.
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s

@@ -17,7 +17,7 @@ struct DisclosureFiles {
         d.department = slot.department
         let paths = DisclosureFiles.paths(slot, tables: d.publishedTables.map(\.kind))
         var out: [(String, [UInt8])] = [(paths[0], try page(d, report, slot)),
-                                        (paths[1], JSON.file(DisclosureJSON.object(d))),
+                                        (paths[1], DisclosureJSON.file(d)),
                                         (paths[2], CheckReportJSON.file(d, report))]
         for (t, path) in zip(d.publishedTables, paths.dropFirst(3)) {
             out.append((path, OpenData.csv([(d, t)], values: OpenData.valueColumns([t]))))
