@@ -81,22 +81,27 @@ public enum DisclosureJSON {
         guard let t else { w.null(); return }
         w.beginObject(); w.field("line", t.line); w.field("text", t.text); w.endObject()
     }
+    /// `"key": …` for the value helpers above, the commonest shape of the schema.
+    static func money(_ k: StaticString, _ s: Sourced<FixedPoint>?, _ w: inout JSONWriter) { w.key(k); money(s, &w) }
+    static func count(_ k: StaticString, _ s: Sourced<Int>?, _ w: inout JSONWriter) { w.key(k); count(s, &w) }
+    /// `"key": …` written by `write`, or `"key": null`.
+    static func optional<T>(_ k: StaticString, _ v: T?, _ w: inout JSONWriter, _ write: (T, inout JSONWriter) -> Void) {
+        w.key(k)
+        if let v { write(v, &w) } else { w.null() }
+    }
     static func strings(_ list: [String], _ w: inout JSONWriter) { w.beginArray(); for s in list { w.string(s) }; w.endArray() }
 
     static func overview(_ o: Overview, _ w: inout JSONWriter) {
         w.beginObject()
         w.key("functions"); w.beginArray(); for t in o.functions { text(t, &w) }; w.endArray()
         w.key("organisation"); w.beginArray(); for t in o.organisation { text(t, &w) }; w.endArray()
-        w.key("staff")
-        if let s = o.staff {
+        optional("staff", o.staff, &w) { s, w in
             w.beginObject()
-            w.key("authorized"); count(s.authorized, &w); w.key("actual"); count(s.actual, &w)
-            w.key("employed"); count(s.employed, &w); w.key("employedChange"); count(s.employedChange, &w)
-            w.key("retired"); count(s.retired, &w); w.key("retiredChange"); count(s.retiredChange, &w)
-            w.key("separated"); count(s.separated, &w); w.key("separatedChange"); count(s.separatedChange, &w)
+            count("authorized", s.authorized, &w); count("actual", s.actual, &w)
+            count("employed", s.employed, &w); count("employedChange", s.employedChange, &w)
+            count("retired", s.retired, &w); count("retiredChange", s.retiredChange, &w)
+            count("separated", s.separated, &w); count("separatedChange", s.separatedChange, &w)
             w.endObject()
-        } else {
-            w.null()
         }
         w.endObject()
     }
@@ -140,11 +145,11 @@ public enum DisclosureJSON {
         w.field("subsection", f.subsection)
         w.field("label", f.label)
         w.key("subject"); strings(f.subject, &w)
-        w.key("amount"); money(f.amount, &w)
-        w.key("share"); money(f.share, &w)
-        w.key("change"); money(f.change, &w)
+        money("amount", f.amount, &w)
+        money("share", f.share, &w)
+        money("change", f.change, &w)
         w.field("changeDirection", f.changeDirection?.rawValue)
-        w.key("rate"); money(f.rate, &w)
+        money("rate", f.rate, &w)
         w.field("rateDirection", f.rateDirection?.rawValue)
         w.field("reason", f.reason)
         w.endObject()
@@ -163,29 +168,23 @@ public enum DisclosureJSON {
         }
         w.endArray()
         w.key("projects"); w.beginArray(); for p in n.projects { project(p, &w) }; w.endArray()
-        w.key("operatingCost"); if let f = n.operatingCost { figure(f, &w) } else { w.null() }
-        w.key("procurement")
-        if let p = n.procurement {
+        optional("operatingCost", n.operatingCost, &w, figure)
+        optional("procurement", n.procurement, &w) { p, w in
             w.beginObject()
-            w.key("total"); money(p.total, &w); w.key("goods"); money(p.goods, &w); w.key("works"); money(p.works, &w)
-            w.key("services"); money(p.services, &w); w.key("smeReserved"); money(p.smeReserved, &w)
-            w.key("microReserved"); money(p.microReserved, &w)
+            money("total", p.total, &w); money("goods", p.goods, &w); money("works", p.works, &w)
+            money("services", p.services, &w); money("smeReserved", p.smeReserved, &w)
+            money("microReserved", p.microReserved, &w)
             w.endObject()
-        } else {
-            w.null()
         }
-        w.key("assets"); if let a = n.assets { assets(a, &w) } else { w.null() }
-        w.key("performance")
-        if let p = n.performance {
+        optional("assets", n.assets, &w, assets)
+        optional("performance", n.performance, &w) { p, w in
             w.beginObject()
-            w.key("overallTargets"); count(p.overallTargets, &w); w.key("overallAmount"); money(p.overallAmount, &w)
-            w.key("projectCount"); count(p.projectCount, &w); w.key("fiscalProjectAmount"); money(p.fiscalProjectAmount, &w)
-            w.key("nonFiscalProjectAmount"); money(p.nonFiscalProjectAmount, &w)
+            count("overallTargets", p.overallTargets, &w); money("overallAmount", p.overallAmount, &w)
+            count("projectCount", p.projectCount, &w); money("fiscalProjectAmount", p.fiscalProjectAmount, &w)
+            money("nonFiscalProjectAmount", p.nonFiscalProjectAmount, &w)
             w.endObject()
-        } else {
-            w.null()
         }
-        w.key("overallTarget"); if let t = n.overallTarget { performanceTable(t, &w) } else { w.null() }
+        optional("overallTarget", n.overallTarget, &w, performanceTable)
         w.key("projectTargets"); w.beginArray(); for t in n.projectTargets { performanceTable(t, &w) }; w.endArray()
         w.key("glossary")
         w.beginArray()
@@ -197,40 +196,40 @@ public enum DisclosureJSON {
     static func project(_ p: ProjectDescription, _ w: inout JSONWriter) {
         w.beginObject()
         w.field("name", p.name); w.field("line", p.line); w.field("basis", p.basis)
-        w.key("scale"); money(p.scale, &w)
+        money("scale", p.scale, &w)
         w.field("owner", p.owner)
         w.key("allocation"); text(p.allocation, &w)
         w.key("allocationItems")
         w.beginArray()
-        for i in p.allocationItems { w.beginObject(); w.field("label", i.label); w.key("amount"); money(i.amount, &w); w.endObject() }
+        for i in p.allocationItems { w.beginObject(); w.field("label", i.label); money("amount", i.amount, &w); w.endObject() }
         w.endArray()
-        w.key("allocationStatedTotal"); money(p.allocationStatedTotal, &w)
+        money("allocationStatedTotal", p.allocationStatedTotal, &w)
         w.field("period", p.period)
         w.endObject()
     }
 
     static func assets(_ a: Assets, _ w: inout JSONWriter) {
         w.beginObject()
-        w.key("asOfYear"); count(a.asOfYear, &w); w.key("buildingArea"); money(a.buildingArea, &w)
-        w.key("buildingValue"); money(a.buildingValue, &w)
-        w.key("vehicleCount"); count(a.vehicleCount, &w); w.key("vehicleValue"); money(a.vehicleValue, &w)
+        count("asOfYear", a.asOfYear, &w); money("buildingArea", a.buildingArea, &w)
+        money("buildingValue", a.buildingValue, &w)
+        count("vehicleCount", a.vehicleCount, &w); money("vehicleValue", a.vehicleValue, &w)
         w.key("vehicles")
         w.beginArray()
         for v in a.vehicles {
-            w.beginObject(); w.field("kind", v.kind); w.key("count"); count(v.count, &w); w.key("value"); money(v.value, &w); w.endObject()
+            w.beginObject(); w.field("kind", v.kind); count("count", v.count, &w); money("value", v.value, &w); w.endObject()
         }
         w.endArray()
-        w.key("furnitureValue"); money(a.furnitureValue, &w); w.key("otherValue"); money(a.otherValue, &w)
-        w.key("equipmentOver50"); count(a.equipmentOver50, &w); w.key("equipmentOver100"); count(a.equipmentOver100, &w)
-        w.key("plannedEquipmentOver50"); count(a.plannedEquipmentOver50, &w)
-        w.key("plannedEquipmentOver100"); count(a.plannedEquipmentOver100, &w)
+        money("furnitureValue", a.furnitureValue, &w); money("otherValue", a.otherValue, &w)
+        count("equipmentOver50", a.equipmentOver50, &w); count("equipmentOver100", a.equipmentOver100, &w)
+        count("plannedEquipmentOver50", a.plannedEquipmentOver50, &w)
+        count("plannedEquipmentOver100", a.plannedEquipmentOver100, &w)
         w.endObject()
     }
 
     static func performanceTable(_ t: PerformanceTable, _ w: inout JSONWriter) {
         w.beginObject()
         w.field("line", t.line); w.field("unit", t.unit); w.field("project", t.project); w.field("contact", t.contact)
-        w.key("budget"); money(t.budget, &w); w.key("fiscal"); money(t.fiscal, &w); w.key("other"); money(t.other, &w)
+        money("budget", t.budget, &w); money("fiscal", t.fiscal, &w); money("other", t.other, &w)
         w.key("goal"); text(t.goal, &w)
         w.key("indicators")
         w.beginArray()
