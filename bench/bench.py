@@ -43,8 +43,11 @@ def tree_size(path):
 
 
 def hugo_site(content, site):
-    """One Markdown page per disclosure: its tables (the tab-separated lines of 第二部分) as
-    Markdown tables, the lines between them as paragraphs."""
+    """One Markdown page per disclosure holding its twelve tables: each run of tab-separated lines
+    before the narrative (the last 第三部分, since the first is in the table of contents) as a
+    Markdown table, after the last line of text before it (the table's title or unit) as a
+    paragraph. The tables are found by their tabs, not after the heading 第二部分: that heading also
+    appears in the table of contents, and two of the seeds' templates have it nowhere else."""
     os.makedirs(os.path.join(site, "content", "d"))
     os.makedirs(os.path.join(site, "layouts", "_default"))
     with open(os.path.join(site, "config.toml"), "w") as f:
@@ -55,23 +58,21 @@ def hugo_site(content, site):
     with open(os.path.join(site, "layouts", "_default", "list.html"), "w") as f:
         f.write(layout % "<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>")
     for name in sorted(os.listdir(content)):
+        body, table, title = [], [], ""
         text = open(os.path.join(content, name), encoding="utf-8").read()
-        start, end = text.find("第二部分"), text.find("第三部分", text.find("第二部分") + 1)
-        body, table = [], []
-        for line in text[start:end if end > 0 else None].splitlines():
-            if "\t" in line:
-                cells = [c.strip().replace("|", "\\|") for c in line.split("\t")]
-                if not table:
-                    table.append("| " + " | ".join(cells) + " |")
-                    table.append("|" + "---|" * len(cells))
-                else:
-                    table.append("| " + " | ".join(cells) + " |")
+        for line in text[:text.rfind("第三部分")].splitlines():
+            if "\t" not in line:
+                if table:
+                    body += table + [""]
+                    table = []
+                title = line.strip() or title
                 continue
-            if table:
-                body += table + [""]
-                table = []
-            if line.strip():
-                body += [line.strip(), ""]
+            cells = [c.strip().replace("|", "\\|") for c in line.split("\t")]
+            if not table:
+                body += [title, ""] if title else []
+                table += ["| " + " | ".join(cells) + " |", "|" + "---|" * len(cells)]
+            else:
+                table.append("| " + " | ".join(cells) + " |")
         body += table
         with open(os.path.join(site, "content", "d", name.replace(".txt", ".md")), "w", encoding="utf-8") as f:
             f.write(f'---\ntitle: "{name}"\n---\n\n' + "\n".join(body) + "\n")
