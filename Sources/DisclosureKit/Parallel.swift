@@ -31,6 +31,19 @@ enum Parallel {
         try! tryMap(count) { body($0) }
     }
 
+    /// `(a(), b())`, the two run at once: for independent work such as reading two files.
+    static func both<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
+        nonisolated(unsafe) var first: A? = nil, second: B? = nil
+        withoutActuallyEscaping(a) { a in
+            withoutActuallyEscaping(b) { b in
+                // Each branch writes its own variable only.
+                nonisolated(unsafe) let (runA, runB) = (a, b)
+                DispatchQueue.concurrentPerform(iterations: 2) { i in if i == 0 { first = runA() } else { second = runB() } }
+            }
+        }
+        return (first!, second!)
+    }
+
     /// `items.map(body)`, run on all cores, in order, for work that cannot fail.
     static func map<S, T>(_ items: [S], _ body: (S) -> T) -> [T] { map(items.count) { body(items[$0]) } }
 }

@@ -9,13 +9,20 @@ public final class Entry: Sendable {
     /// headline figure with its line. Pages that show only these are not rendered again when
     /// something else of the disclosure changed.
     public let figuresKey: UInt64
+    /// A hash of what a row about the disclosure names: its page, department, year and unit. The
+    /// subject pages' keys take it once per use instead of those four strings.
+    public let rowKey: UInt64
 
     init(digest: Digest, slot: Layout.Slot, inputHash: UInt64) {
         (self.digest, self.slot, self.inputHash) = (digest, slot, inputHash)
-        var k = JobKey("figures").adding(digest.year.map(String.init) ?? "").adding(digest.unit.rawValue).adding(digest.signedOn ?? "")
-        k.add(digest.grade.description); k.add(digest.staffActual.map(String.init) ?? "")
-        for m in Metric.allCases { k.add(digest.figures[m].map { "\($0.value) \($0.line)" } ?? "") }
+        // Numbers as numbers, none as a value no year, count or line takes: there are 10,000
+        // entries, and formatting each figure as text was most of this.
+        var k = JobKey("figures")
+        k.add(digest.year ?? .min); k.add(digest.unit.rawValue); k.add(digest.signedOn ?? "\u{0}")
+        k.add(digest.grade.description); k.add(digest.staffActual ?? .min)
+        for m in Metric.allCases { let f = digest.figures[m]; k.add(f?.value); k.add(f?.line ?? .min) }
         figuresKey = k.value
+        rowKey = JobKey("row").adding(slot.slug).adding(slot.department).adding(slot.yearLabel).adding(digest.unit.rawValue).value
     }
 
     public var slug: String { slot.slug }

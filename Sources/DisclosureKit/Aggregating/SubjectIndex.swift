@@ -13,7 +13,9 @@ public struct SubjectIndex: Sendable {
         /// into each of the index's hundreds of thousands of uses.
         let row: Int
         /// The three columns of the source table.
-        public var amounts: Digest.ThreeAmounts { entry.digest.subjects(system)[row].amounts }
+        public var amounts: Digest.ThreeAmounts {
+            system == .functional ? entry.digest.functional[row].amounts : entry.digest.economic[row].amounts
+        }
         /// The code's 合计 as a percentage of the disclosure's 支出总计, to two decimals.
         public let share: FixedPoint?
     }

@@ -26,6 +26,12 @@ public struct DigestStore: Sendable {
         self.index = index
     }
 
+    /// The bytes of the digest recorded for `path` when its input hash is `hash`, as `encode` wrote them.
+    func encoded(_ path: String, hash: UInt64) -> ArraySlice<UInt8>? {
+        guard let (h, range) = index[path], h == hash else { return nil }
+        return bytes[range]
+    }
+
     /// The digest recorded for `path` when its input hash is `hash`.
     /// With `pool`, its strings come from the pool (see `Digest.interned`).
     func digest(_ path: String, hash: UInt64, pool: StringPool? = nil) -> Digest? {
@@ -41,17 +47,23 @@ public struct DigestStore: Sendable {
         try! ByteStream.collect { try write(items, into: &$0) }
     }
 
-    /// The same bytes, streamed: at 10,000 disclosures the store is some 60 MB.
-    static func write(_ items: [(String, UInt64, Digest)], into out: inout ByteStream) throws {
+    /// The same bytes, streamed: at 10,000 disclosures the store is some 60 MB. A digest that
+    /// `reusing` holds for the same path and input hash is copied from it, not encoded again: a
+    /// digest is a function of the path and the bytes (the store is only trusted under the same
+    /// build key), so its encoding is the same.
+    static func write(_ items: [(String, UInt64, Digest)], reusing old: DigestStore = DigestStore([]), into out: inout ByteStream) throws {
         out.buffer += header
         var head = ByteWriter(), body = ByteWriter()
         for (path, hash, digest) in items {
             head.bytes.removeAll(keepingCapacity: true)
-            body.bytes.removeAll(keepingCapacity: true)
-            digest.encode(&body)
-            head.string(path); head.u64(hash); head.int(body.bytes.count)
+            let stored = old.encoded(path, hash: hash)
+            if stored == nil {
+                body.bytes.removeAll(keepingCapacity: true)
+                digest.encode(&body)
+            }
+            head.string(path); head.u64(hash); head.int(stored?.count ?? body.bytes.count)
             out.buffer += head.bytes
-            out.buffer += body.bytes
+            if let stored { out.buffer += stored } else { out.buffer += body.bytes }
             try out.flushIfFull()
         }
     }

@@ -38,7 +38,10 @@ public struct DiskFileSystem: FileSystem {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw FileError(path: path, reason: "cannot be read (errno \(errno))") }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: "is a folder, expected a file") }
-        var out = [UInt8](repeating: 0, count: Int(st.st_size))
+        // One byte more than the size: the read that finds the end has room without the array
+        // growing (it doubled before, so reading the 60 MB digest store took 180 MB). The array
+        // grows only for a file that grew since the fstat.
+        var out = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var filled = 0
         while true {
             if filled == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }

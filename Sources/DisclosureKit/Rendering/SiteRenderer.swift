@@ -114,8 +114,8 @@ struct SiteRenderer {
                 page("subjects/\(index.folder)/\(node.code.code).html", key: {
                     var k = years.adding(node.name)
                     for u in node.uses {
-                        k.add(u.entry.slug); k.add(u.entry.department); k.add(u.entry.yearLabel); k.add(u.entry.digest.unit.rawValue)
-                        k.add(u.line); for a in u.amounts { k.add(a) }; k.add(u.share)
+                        let amounts = u.amounts
+                        k.add(u.entry.rowKey); k.add(u.line); k.add(amounts.column0); k.add(amounts.column1); k.add(amounts.column2); k.add(u.share)
                     }
                     for n in index.nodes where n.code.parent?.code == node.code.code || node.code.code.hasPrefix(n.code.code) { k.add(n.code.code); k.add(n.name) }
                     return k
