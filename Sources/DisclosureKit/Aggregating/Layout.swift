@@ -81,8 +81,9 @@ public struct Layout: Sendable {
                     fix: "remove the file that should not be published"))
             }
         }
-        var placements: [String: SiteConfig.Placement?] = [:]
-        for name in byName.keys { placements[name] = site.place(name) }
+        // Each department's region: a walk of the regions per department, on every core.
+        let departments = Array(byName.keys)
+        let placements = Dictionary(uniqueKeysWithValues: zip(departments, Parallel.map(departments) { site.place($0) }))
         slots = identities.indices.map { i in
             Slot(slug: slugs[i], departmentSlug: departmentSlugs[names[i]]!, department: names[i], year: identities[i].year,
                  placement: placements[names[i]]!,

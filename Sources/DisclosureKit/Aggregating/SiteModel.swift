@@ -87,7 +87,8 @@ public struct SiteModel: Sendable {
     /// in the order the layout was given its identities).
     public init(site: SiteConfig, layout: Layout, digests: [Digest], inputHashes: [UInt64]) {
         self.site = site
-        entries = layout.order.map { Entry(digest: digests[$0], slot: layout.slots[$0], inputHash: inputHashes[$0]) }
+        let entries = layout.order.map { Entry(digest: digests[$0], slot: layout.slots[$0], inputHash: inputHashes[$0]) }
+        self.entries = entries
         var byName: [String: [Entry]] = [:]
         for e in entries { byName[e.department, default: []].append(e) }
         departments = byName.keys.sorted().map { name in
@@ -95,8 +96,8 @@ public struct SiteModel: Sendable {
         }
         years = layout.years
         regionsInUse = layout.regionsInUse
-        functional = SubjectIndex(.functional, entries)
-        economic = SubjectIndex(.economic, entries)
+        // The two indexes walk every subject row of every disclosure: made at once.
+        (functional, economic) = Parallel.both({ SubjectIndex(.functional, entries) }, { SubjectIndex(.economic, entries) })
     }
 
     /// Entries of a year (nil: of no stated year), optionally within a region (its sub-regions included).

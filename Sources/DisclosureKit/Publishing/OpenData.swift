@@ -22,22 +22,29 @@ struct OpenData {
         var jobs: [RenderJob] = []
         var kindResources: [Resource] = []
         let model = model, staged = staged, read = read
-        for kind in TableKind.allCases {
-            let holders = model.entries.indices.filter { model.entries[$0].digest.table(kind)?.hasRows == true }
-            guard !holders.isEmpty else { continue }
-            var values: [String] = []
-            for k in holders { for c in model.entries[k].digest.table(kind)!.values where !values.contains(c) { values.append(c) } }
+        // Per table kind, the entries that publish it (with its value columns) and the union of
+        // those columns, in first-seen order: one pass over the entries, not one per kind.
+        var holders = Array(repeating: [(entry: Int, values: [String])](), count: TableKind.allCases.count)
+        var columns = Array(repeating: [String](), count: TableKind.allCases.count)
+        for (k, e) in model.entries.enumerated() {
+            for t in e.digest.published {
+                let n = t.kind.standardNumber - 1
+                holders[n].append((k, t.values))
+                for c in t.values where !columns[n].contains(c) { columns[n].append(c) }
+            }
+        }
+        for (kind, (holders, values)) in zip(TableKind.allCases, zip(holders, columns)) where !holders.isEmpty {
             let r = Resource(name: "t\(kind.standardNumber)", path: "data/tables/t\(kind.standardNumber).csv",
                              title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values)
             kindResources.append(r)
             func path(_ k: Int) -> String { "data/\(model.entries[k].slug)/t\(kind.standardNumber).csv" }
             let key = {
                 var key = JobKey("table").adding(r.path).adding(values.joined(separator: "\t"))
-                for k in holders { let p = path(k); key.add(p); key.add(staged(p)?.hash ?? 0) }
+                for (k, _) in holders { let p = path(k); key.add(p); key.add(staged(p)?.hash ?? 0) }
                 return key.value
             }
             jobs.append(RenderJob(streaming: r.path, key: key) { out in
-                try OpenData.joined(holders.map { k in ({ try read(path(k)) }, model.entries[k].digest.table(kind)!.values) }, values: values, into: &out)
+                try OpenData.joined(holders.map { k, own in ({ try read(path(k)) }, own) }, values: values, into: &out)
             })
         }
         let title = model.site.title, kinds = kindResources
