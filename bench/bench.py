@@ -79,10 +79,11 @@ def hugo_site(content, site):
 
 
 def change_one(content, which=0):
-    """Changes one figure of one disclosure: the first amount after its tables begin."""
+    """Changes one figure of one disclosure: the first amount after its tables begin (its first
+    tab-separated line, as `hugo_site` finds them)."""
     path = os.path.join(content, sorted(os.listdir(content))[which])
     text = open(path, encoding="utf-8").read()
-    at = text.find("第二部分")
+    at = text.rfind("\n", 0, text.find("\t")) + 1
     m = re.compile(r"(\d)\.(\d)(\d)").search(text, at)
     digit = str((int(m.group(3)) + 1) % 10)
     text = text[: m.start(3)] + digit + text[m.end(3):]

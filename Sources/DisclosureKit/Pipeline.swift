@@ -158,15 +158,20 @@ public struct Pipeline {
         // The previous build's outputs, and its digests for disclosures whose bytes are unchanged
         // (same program, theme, configuration).
         let pool = StringPool()
+        // The published digest store, when its build had this key. Read twice: decoded here, then
+        // read again at commit for the unchanged digests' bytes, not held in between.
+        func publishedDigests() -> DigestStore {
+            previous?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
+        }
         // The site kept beside the output, which the staging folder starts from. The three files
         // are independent, and each takes a few hundred milliseconds at 10,000 disclosures: the
         // two manifests are parsed while the digests are decoded.
         let (published, kept, cached) = timed("previous") { () -> (Manifest?, Manifest?, [Digest?]) in
-            guard let previous else { return (nil, nil, Array(repeating: nil, count: names.count)) }
+            guard previous != nil else { return (nil, nil, Array(repeating: nil, count: names.count)) }
             let (manifests, cached) = Parallel.both({
                 Parallel.both({ OutputWriter.previousManifest(in: options.output) }, { OutputWriter.keptManifest(of: options.output) })
             }, { () -> [Digest?] in
-                let store = previous.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
+                let store = publishedDigests()
                 return Parallel.map(names.count) { store.digest(names[$0], hash: hashes[$0], pool: pool) }
             })
             return (manifests.0, manifests.1, cached)
@@ -244,11 +249,7 @@ public struct Pipeline {
                 for (s, n) in report.findings { counts["findings." + s.rawValue] = n }
                 try writer.commit(key: key, inputs: inputs, stamps: Dictionary(uniqueKeysWithValues: zip(names, stamps).compactMap { n, s in s.map { (n, $0) } }),
                                   counts: counts, errors: errors.map(\.description),
-                                  digests: { out in
-                                      // The published store, read again (its bytes were dropped after decoding), for the unchanged digests' bytes.
-                                      let old = previous?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
-                                      try DigestStore.write(names.indices.map { (names[$0], hashes[$0], digests[$0]) }, reusing: old, into: &out)
-                                  })
+                                  digests: { try DigestStore.write(names.indices.map { (names[$0], hashes[$0], digests[$0]) }, reusing: publishedDigests(), into: &$0) })
             }
         } catch {
             writer.abandon()

@@ -24,16 +24,16 @@ struct OpenData {
         let model = model, staged = staged, read = read
         // Per table kind, the entries that publish it (with its value columns) and the union of
         // those columns, in first-seen order: one pass over the entries, not one per kind.
-        var holders = Array(repeating: [(entry: Int, values: [String])](), count: TableKind.allCases.count)
-        var columns = Array(repeating: [String](), count: TableKind.allCases.count)
+        var holdersByKind = Array(repeating: [(entry: Int, values: [String])](), count: TableKind.allCases.count)
+        var columnsByKind = Array(repeating: [String](), count: TableKind.allCases.count)
         for (k, e) in model.entries.enumerated() {
             for t in e.digest.published {
                 let n = t.kind.standardNumber - 1
-                holders[n].append((k, t.values))
-                for c in t.values where !columns[n].contains(c) { columns[n].append(c) }
+                holdersByKind[n].append((k, t.values))
+                for c in t.values where !columnsByKind[n].contains(c) { columnsByKind[n].append(c) }
             }
         }
-        for (kind, (holders, values)) in zip(TableKind.allCases, zip(holders, columns)) where !holders.isEmpty {
+        for (kind, (holders, values)) in zip(TableKind.allCases, zip(holdersByKind, columnsByKind)) where !holders.isEmpty {
             let r = Resource(name: "t\(kind.standardNumber)", path: "data/tables/t\(kind.standardNumber).csv",
                              title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values)
             kindResources.append(r)

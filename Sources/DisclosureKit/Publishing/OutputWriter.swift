@@ -43,13 +43,14 @@ public final class OutputWriter: @unchecked Sendable {
         self.previous = previous
         self.trustJobs = previous != nil && previous?.key == key
         OutputWriter.removeTree(staging)
+        let keptPath = OutputWriter.kept(out)
         // The kept site is used only when it is what the published site was linked from: a
         // build with a previous manifest links every unchanged file, so equal bytes are one inode.
-        if previous != nil, let m = kept, Glibc.rename(OutputWriter.kept(out), staging) == 0 {
+        if previous != nil, let m = kept, Glibc.rename(keptPath, staging) == 0 {
             base = m.outputs
         } else {
             base = [:]
-            OutputWriter.removeTree(OutputWriter.kept(out))
+            OutputWriter.removeTree(keptPath)
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         }
     }
