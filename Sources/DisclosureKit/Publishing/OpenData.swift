@@ -57,9 +57,16 @@ struct OpenData {
                 }
             }
         }
+        // What every resource is made of, not the resources themselves: at 10,000 disclosures
+        // making their 90,000 names, paths and titles only to hash them took a quarter of a second.
         let key = {
             var key = JobKey("package").adding(title)
-            eachResource { r in key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.joined(separator: "\t")) }
+            for r in kinds { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.count); for v in r.values { key.add(v) } }
+            for e in model.entries {
+                key.add(e.slug); key.add(e.department); key.add(e.yearLabel)
+                for t in e.digest.published { key.add(t.kind.standardNumber); key.add(t.title); key.add(t.values.count); for v in t.values { key.add(v) } }
+                key.add(-1)
+            }
             return key.value
         }
         jobs.append(RenderJob(streaming: "datapackage.json", key: key) { out in try OpenData.package(eachResource, title: title, into: &out) })

@@ -234,7 +234,7 @@ public final class OutputWriter: @unchecked Sendable {
         m.counts = counts
         dropUnmade()
         // Each takes a few hundred milliseconds at 10,000 disclosures: made at once.
-        let (manifest, stored) = Parallel.both({ m.serialized() }, {
+        let (manifest, stored) = Parallel.both({ m.serialized(outputOrder: previous?.outputOrder ?? []) }, {
             Result { try OutputWriter.write(staging + "/" + DigestStore.name, streaming: digests) }
         })
         try write(staging + "/" + Manifest.name, manifest)

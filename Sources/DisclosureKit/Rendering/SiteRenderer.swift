@@ -90,8 +90,8 @@ struct SiteRenderer {
     var theme: Theme { frame.theme }
     var compareViews: [CompareView] { frame.compareViews }
 
-    /// Every file as units of work that may run in parallel, in a fixed order: a job per page, the
-    /// open data, then the sitemap and feed (which list the pages). Jobs whose output depends on
+    /// Every file as units of work that may run in parallel, in a fixed order: the open data, a job
+    /// per page, then the sitemap and feed (which list the pages). Jobs whose output depends on
     /// few disclosures carry a key of what they depend on, so an unchanged one is not run again.
     func jobs() -> [RenderJob] {
         var jobs: [RenderJob] = []
@@ -99,6 +99,17 @@ struct SiteRenderer {
             jobs.append(RenderJob(page: path, key: key.map { key in { key().adding(path).value } }, outputs: [path]) { [(path, try make())] })
         }
         let nav = JobKey("nav").adding(compareViews.first?.path ?? "")
+        // The largest jobs first (the CSVs per table kind, the comparison pages, the home page),
+        // so that a core is not left running one of them alone at the end.
+        jobs += OpenData(model: model, staged: staged, read: readStaged).jobs()
+        let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
+        for view in compareViews {
+            page(view.path, key: {
+                var k = views
+                for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.department); k.add(e.figuresKey) }
+                return k
+            }) { try compare(view) }
+        }
         page("index.html") { try home() }
         for dep in model.departments {
             page("dept/\(dep.slug).html", key: {
@@ -122,14 +133,6 @@ struct SiteRenderer {
                 }) { try subject(node, in: index) }
             }
         }
-        let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
-        for view in compareViews {
-            page(view.path, key: {
-                var k = views
-                for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.department); k.add(e.figuresKey) }
-                return k
-            }) { try compare(view) }
-        }
         page("methodology.html") { try methodology() }
         page("glossary.html", key: { [model] in
             var k = nav
@@ -141,7 +144,6 @@ struct SiteRenderer {
         }) { try glossary() }
         page("about.html") { try about() }
         page("404.html") { try notFound() }
-        jobs += OpenData(model: model, staged: staged, read: readStaged).jobs()
         let pages = (jobs.compactMap(\.page) + disclosurePages).filter { $0 != "404.html" }
         jobs.append(RenderJob(page: nil) { [model] in SiteFeeds(model: model, pages: pages).files() })
         return jobs

@@ -20,6 +20,15 @@ struct FigureScanner {
 
     enum Token { case amount(FixedPoint), percent(FixedPoint) }
 
+    /// The bytes a clause end, a reason mark or a number can start with: any other byte is
+    /// passed over with one lookup instead of eleven prefix tests.
+    static let starts: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for m in clauseEnds + reasonMarks { t[Int(m[m.startIndex])] = true }
+        for d in UInt8(0x30)...0x39 { t[Int(d)] = true }
+        return t
+    }()
+
     func scan(_ p: Paragraph) -> [Figure] {
         let b = p.slice
         var figures: [Figure] = []
@@ -27,7 +36,9 @@ struct FigureScanner {
         var clauseStart = b.startIndex
         var previousClause: Range<Int> = b.startIndex..<b.startIndex
         var i = b.startIndex
+        let starts = FigureScanner.starts
         while i < b.endIndex {
+            if !starts[Int(b[i])] { i += 1; continue }
             // Clause and sentence boundaries.
             if let end = FigureScanner.clauseEnds.first(where: { Bytes.hasPrefix(b[i...], $0) }) {
                 if FigureScanner.sentenceEnds.contains(end) { open = nil }
