@@ -1,6 +1,8 @@
 import Dispatch
 
 /// Work spread over every core, merged in input order, so the result is the same as a serial map.
+///
+/// Not nested: a map run inside another's body (or inside `both`) ran on one core here.
 enum Parallel {
     /// `(0..<count).map(body)`, run on all cores, in order. The first error (by index) is rethrown after
     /// every item has run, so which error surfaces does not depend on timing.

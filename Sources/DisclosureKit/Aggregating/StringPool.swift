@@ -2,33 +2,26 @@ import Foundation
 
 /// One copy of each string that many digests repeat: subject names, table titles and columns,
 /// glossary terms and definitions are much the same in every department's disclosure, and at
-/// 10,000 disclosures their copies were a large part of the build's memory. Safe from any thread.
+/// 10,000 disclosures their copies were a large part of the build's memory. Safe from any thread:
+/// the digests of a build are made on every core.
 final class StringPool: @unchecked Sendable {
     /// Strings by the hash of their UTF-8 bytes (not `String`'s own hashing, which normalizes
-    /// Chinese text first and was most of the time spent here), in shards each behind its own
-    /// lock, so the two cores decoding digests seldom wait for each other.
+    /// Chinese text first), in shards each behind its own lock, so the cores seldom wait for
+    /// each other.
     private final class Shard { let lock = NSLock(); var strings: [UInt64: [String]] = [:] }
     private let shards = (0..<16).map { _ in Shard() }
 
     /// The pool's copy of `s` (short strings are stored inline anyway and are returned as they are).
     func intern(_ s: String) -> String {
         if s.utf8.count <= 15 { return s }
-        return s.utf8.withContiguousStorageIfAvailable { intern(UnsafeRawBufferPointer($0)) { s } } ?? s
+        return s.utf8.withContiguousStorageIfAvailable { intern(UnsafeRawBufferPointer($0), s) } ?? s
     }
 
-    /// The pool's string of these UTF-8 bytes, made from them only when the pool has none:
-    /// a digest read back takes its repeated strings without decoding them again.
-    func intern(_ bytes: ArraySlice<UInt8>) -> String {
-        if bytes.count <= 15 { return String(decoding: bytes, as: UTF8.self) }
-        return bytes.withUnsafeBytes { raw in intern(raw) { String(decoding: raw, as: UTF8.self) } }
-    }
-
-    private func intern(_ raw: UnsafeRawBufferPointer, _ make: () -> String) -> String {
+    private func intern(_ raw: UnsafeRawBufferPointer, _ s: String) -> String {
         let h = ContentHash.of(raw)
         let shard = shards[Int(h & 15)]
         shard.lock.lock(); defer { shard.lock.unlock() }
         if let same = shard.strings[h]?.first(where: { StringPool.equal($0, raw) }) { return same }
-        let s = make()
         shard.strings[h, default: []].append(s)
         return s
     }

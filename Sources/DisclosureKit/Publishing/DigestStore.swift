@@ -1,28 +1,52 @@
 /// The digests of a build's disclosures, kept in the output as `.disclose-digests` beside the
 /// manifest, so the next build takes an unchanged disclosure's digest instead of reading and
-/// checking it again. Binary: a header line, then per disclosure its path, the hash of its bytes
-/// and its encoded digest. Only trusted when the manifest's build key matches this build's.
+/// checking it again. Only trusted when the manifest's build key matches this build's. Binary:
+///
+/// - a header line;
+/// - the table of every string the digests hold, each once, sorted by the hash of its bytes:
+///   count, then per string its hash, how many digests hold it, and its bytes;
+/// - per disclosure its path, the hash of its bytes and its encoded digest: the hashes of the
+///   strings it holds, in the order it first uses them, then its fields, which name each string
+///   by its place in that list.
+///
+/// Subject names, table titles, columns and glossary entries are the same in most disclosures:
+/// written once, the store is less than half the size it was with strings in line, and a rebuild
+/// makes each a `String` once. A digest's bytes depend on the digest alone, and the table on the
+/// set of digests (which strings, held by how many), so a rebuild that copies the unchanged
+/// digests' bytes and counts only what changed writes the store a build that encodes them all
+/// writes.
 public struct DigestStore: Sendable {
     public static let name = ".disclose-digests"
-    static let header = Array("disclose-digests 1\n".utf8)
+    static let header = Array("disclose-digests 2\n".utf8)
 
     private let bytes: [UInt8]
+    private let table: StringTable
     /// Path → the input's hash and where its digest's bytes are.
     private let index: [String: (hash: UInt64, range: Range<Int>)]
 
     /// The store in `bytes`; empty when they are not one this version wrote.
     public init(_ bytes: [UInt8]) {
         var index: [String: (UInt64, Range<Int>)] = [:]
+        var table = StringTable(capacity: 0)
         if bytes.starts(with: DigestStore.header) {
             var r = ByteReader(bytes, at: DigestStore.header.count)
+            let n = r.int()
+            if n >= 0, n <= bytes.count {
+                table = StringTable(capacity: n)
+                for _ in 0..<n where !r.failed {
+                    let h = r.u64(), refs = r.int(), s = r.inline()
+                    if StringTable.hash(s) != h || table.find(h) != nil { r.fail() } else { table.add(h, s, refs: refs) }
+                }
+            }
             while !r.atEnd, !r.failed {
-                let path = r.string(), hash = r.u64(), n = r.int()
+                let path = r.inline(), hash = r.u64(), n = r.int()
                 guard !r.failed, n >= 0, r.position + n <= bytes.count else { break }
                 index[path] = (hash, r.position..<r.position + n)
                 r.skip(n)
             }
         }
         self.bytes = bytes
+        self.table = table
         self.index = index
     }
 
@@ -32,14 +56,25 @@ public struct DigestStore: Sendable {
         return bytes[range]
     }
 
-    /// The digest recorded for `path` when its input hash is `hash`.
-    /// With `pool`, its strings come from the pool (see `Digest.interned`).
-    func digest(_ path: String, hash: UInt64, pool: StringPool? = nil) -> Digest? {
+    /// The digest recorded for `path` when its input hash is `hash`. Its strings are the table's:
+    /// digests that hold the same text hold one copy of it.
+    func digest(_ path: String, hash: UInt64) -> Digest? {
         guard let (h, range) = index[path], h == hash else { return nil }
         var r = ByteReader(bytes, at: range.lowerBound)
-        r.pool = pool
+        r.table = r.list { r in
+            guard let k = table.find(r.u64()) else { r.fail(); return "" }
+            return table.strings[k]
+        }
         let d = Digest.decode(&r)
         return r.failed || r.position != range.upperBound ? nil : d
+    }
+
+    /// The places in the table of the strings an encoded digest holds; nil when one is missing.
+    func held(_ encoded: ArraySlice<UInt8>) -> [Int]? {
+        var r = ByteReader(encoded)
+        var missing = false
+        let places = r.list { r in table.find(r.u64()) ?? { missing = true; return 0 }() }
+        return missing || r.failed ? nil : places
     }
 
     /// The store of these disclosures: (path, input hash, digest), in the order given.
@@ -47,25 +82,139 @@ public struct DigestStore: Sendable {
         try! ByteStream.collect { try write(items, into: &$0) }
     }
 
-    /// The same bytes, streamed: at 10,000 disclosures the store is some 60 MB. A digest that
-    /// `reusing` holds for the same path and input hash is copied from it, not encoded again: a
-    /// digest is a function of the path and the bytes (the store is only trusted under the same
-    /// build key), so its encoding is the same.
+    /// The same bytes, streamed. A digest that `reusing` holds for the same path and input hash
+    /// is copied from it, not encoded again: a digest is a function of the path and the bytes
+    /// (the store is only trusted under the same build key), and so are its encoded bytes. The
+    /// table starts as the old one, less the strings of the old digests not copied, plus those
+    /// of the digests encoded: work in proportion to what changed.
+    ///
+    /// Two strings with the same hash would make the table ambiguous: then the store is written
+    /// without digests, and the next build reads every disclosure again.
     static func write(_ items: [(String, UInt64, Digest)], reusing old: DigestStore = DigestStore([]), into out: inout ByteStream) throws {
-        out.buffer += header
-        var head = ByteWriter(), body = ByteWriter()
-        for (path, hash, digest) in items {
-            head.bytes.removeAll(keepingCapacity: true)
-            let stored = old.encoded(path, hash: hash)
-            if stored == nil {
-                body.bytes.removeAll(keepingCapacity: true)
-                digest.encode(&body)
+        var table = old.table
+        var clash = false
+        var copied = Set<String>()
+        // Each digest's bytes, copied or encoded; the strings encoded ones hold are counted in.
+        let encoded = items.map { path, hash, digest -> ArraySlice<UInt8> in
+            if let stored = old.encoded(path, hash: hash), old.held(stored) != nil {
+                copied.insert(path)
+                return stored
             }
-            head.string(path); head.u64(hash); head.int(stored?.count ?? body.bytes.count)
+            var w = ByteWriter()
+            digest.encode(&w)
+            if w.strings.clash { clash = true }
+            for (h, s) in zip(w.strings.hashes, w.strings.list) {
+                if let k = table.find(h) {
+                    if !StringTable.same(table.strings[k], s) { clash = true }
+                    table.refs[k] += 1
+                } else {
+                    table.add(h, s, refs: 1)
+                }
+            }
+            var whole = ByteWriter()
+            whole.list(w.strings.hashes) { $0.u64($1) }
+            return ArraySlice(whole.bytes + w.bytes)
+        }
+        // The old digests not copied no longer hold their strings.
+        for (path, (_, range)) in old.index where !copied.contains(path) {
+            for k in old.held(old.bytes[range]) ?? [] { table.refs[k] -= 1 }
+        }
+        out.buffer += header
+        if clash { out.buffer += [0]; return }
+        let kept = table.hashes.indices.filter { table.refs[$0] > 0 }.sorted { table.hashes[$0] < table.hashes[$1] }
+        var head = ByteWriter()
+        head.int(kept.count)
+        for k in kept {
+            head.u64(table.hashes[k]); head.int(table.refs[k]); head.inline(table.strings[k])
+            if head.bytes.count >= 1 << 16 { out.buffer += head.bytes; head.bytes.removeAll(keepingCapacity: true); try out.flushIfFull() }
+        }
+        out.buffer += head.bytes
+        for ((path, hash, _), bytes) in zip(items, encoded) {
+            head.bytes.removeAll(keepingCapacity: true)
+            head.inline(path); head.u64(hash); head.int(bytes.count)
             out.buffer += head.bytes
-            if let stored { out.buffer += stored } else { out.buffer += body.bytes }
+            out.buffer += bytes
             try out.flushIfFull()
         }
+    }
+}
+
+/// Strings by the hash of their UTF-8 bytes, each with a count of the digests that hold it. The
+/// hash is already uniform, so it places itself in an open-addressed table, not hashed again as a
+/// `Dictionary` key would be: a rebuild looks up some 1.5 million at 10,000 disclosures.
+struct StringTable: Sendable {
+    private(set) var hashes: [UInt64] = []
+    private(set) var strings: [String] = []
+    var refs: [Int] = []
+    /// Per slot, a place in the lists plus one (0: empty).
+    private var slots: [Int32]
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+    }
+
+    /// The hash of the string's UTF-8 (not `String`'s own hashing, which normalizes Chinese text first).
+    static func hash(_ text: String) -> UInt64 {
+        var t = text
+        return t.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same bytes (by `memcmp`).
+    static func same(_ a: String, _ b: String) -> Bool {
+        var b = b
+        return b.withUTF8 { StringPool.equal(a, UnsafeRawBufferPointer($0)) }
+    }
+
+    func find(_ h: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 {
+            let k = Int(slots[i]) - 1
+            if hashes[k] == h { return k }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds a string that is not there yet.
+    mutating func add(_ h: UInt64, _ s: String, refs count: Int) {
+        if 2 * (hashes.count + 1) > slots.count {
+            var bigger = StringTable(capacity: 2 * slots.count)
+            for k in hashes.indices { bigger.add(hashes[k], strings[k], refs: refs[k]) }
+            self = bigger
+        }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = Int32(hashes.count + 1)
+        hashes.append(h)
+        strings.append(s)
+        refs.append(count)
+    }
+}
+
+/// The strings one digest holds, in the order it first uses them, with the hash of each.
+struct LocalStrings {
+    private(set) var list: [String] = []
+    private(set) var hashes: [UInt64] = []
+    private var places: [UInt64: Int] = [:]
+    /// Two strings had one hash (they share a place): the store then refuses the table (see
+    /// `DigestStore.write`).
+    private(set) var clash = false
+
+    /// Where `text` is in the list, added at the end when it is not there yet.
+    mutating func place(of text: String) -> Int {
+        let h = StringTable.hash(text)
+        if let k = places[h] {
+            if !clash, !StringTable.same(list[k], text) { clash = true }
+            return k
+        }
+        places[h] = list.count
+        list.append(text)
+        hashes.append(h)
+        return list.count - 1
     }
 }
 
@@ -73,6 +222,8 @@ public struct DigestStore: Sendable {
 /// and UTF-8.
 struct ByteWriter {
     var bytes: [UInt8] = []
+    /// The strings `string` names by their place.
+    var strings = LocalStrings()
 
     mutating func uint(_ v: UInt64) {
         var v = v
@@ -82,7 +233,10 @@ struct ByteWriter {
     mutating func int(_ v: Int) { uint(UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))) }
     mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
     mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
-    mutating func string(_ s: String) { var s = s; s.withUTF8 { int($0.count); bytes += $0 } }
+    /// A string by its place in the table.
+    mutating func string(_ s: String) { int(strings.place(of: s)) }
+    /// A string in line: its length and UTF-8.
+    mutating func inline(_ s: String) { var s = s; s.withUTF8 { int($0.count); bytes += $0 } }
     mutating func optional<T>(_ v: T?, _ f: (inout ByteWriter, T) -> Void) { bool(v != nil); if let v { f(&self, v) } }
     mutating func list<T>(_ v: [T], _ f: (inout ByteWriter, T) -> Void) { int(v.count); for x in v { f(&self, x) } }
     mutating func amount(_ v: FixedPoint) { int(Int(v.units)); int(v.scale) }
@@ -91,21 +245,26 @@ struct ByteWriter {
 /// Reads what `ByteWriter` wrote. On malformed bytes it sets `failed` and returns zeros, so a
 /// damaged store is ignored rather than trusted.
 struct ByteReader {
-    let bytes: [UInt8]
+    let bytes: ArraySlice<UInt8>
     private(set) var position: Int
     private(set) var failed = false
-    /// Where strings come from, when set: one copy of each.
-    var pool: StringPool?
+    /// The strings `string` names by their place.
+    var table: [String] = []
 
-    init(_ bytes: [UInt8], at position: Int = 0) { self.bytes = bytes; self.position = position }
+    init(_ bytes: [UInt8], at position: Int = 0) { self.bytes = bytes[...]; self.position = position }
+    /// Reads `slice`, from its start (positions are its base array's).
+    init(_ slice: ArraySlice<UInt8>) { bytes = slice; position = slice.startIndex }
 
-    var atEnd: Bool { position >= bytes.count }
+    /// Marks the bytes as not what was expected.
+    mutating func fail() { failed = true }
+
+    var atEnd: Bool { position >= bytes.endIndex }
 
     mutating func skip(_ n: Int) { position += n }
 
     mutating func uint() -> UInt64 {
         var v: UInt64 = 0, shift: UInt64 = 0
-        while position < bytes.count, shift < 64 {
+        while position < bytes.endIndex, shift < 64 {
             let b = bytes[position]; position += 1
             v |= UInt64(b & 0x7F) << shift
             if b < 0x80 { return v }
@@ -116,28 +275,34 @@ struct ByteReader {
     }
     mutating func int() -> Int { let z = uint(); return Int(Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))) }
     mutating func u64() -> UInt64 {
-        guard position + 8 <= bytes.count else { failed = true; return 0 }
+        guard position + 8 <= bytes.endIndex else { failed = true; return 0 }
         var v: UInt64 = 0
         for k in 0..<8 { v |= UInt64(bytes[position + k]) << (8 * UInt64(k)) }
         position += 8
         return v
     }
     mutating func bool() -> Bool {
-        guard position < bytes.count else { failed = true; return false }
+        guard position < bytes.endIndex else { failed = true; return false }
         position += 1
         return bytes[position - 1] != 0
     }
+    /// A string by its place in the table.
     mutating func string() -> String {
+        let k = int()
+        guard table.indices.contains(k) else { failed = true; return "" }
+        return table[k]
+    }
+    /// A string in line.
+    mutating func inline() -> String {
         let n = int()
-        guard n >= 0, position + n <= bytes.count else { failed = true; return "" }
+        guard n >= 0, position + n <= bytes.endIndex else { failed = true; return "" }
         defer { position += n }
-        if let pool { return pool.intern(bytes[position..<position + n]) }
         return String(decoding: bytes[position..<position + n], as: UTF8.self)
     }
     mutating func optional<T>(_ f: (inout ByteReader) -> T) -> T? { bool() ? f(&self) : nil }
     mutating func list<T>(_ f: (inout ByteReader) -> T) -> [T] {
         let n = int()
-        guard n >= 0, n <= bytes.count - position else { failed = true; return [] }
+        guard n >= 0, n <= bytes.endIndex - position else { failed = true; return [] }
         var out: [T] = []
         out.reserveCapacity(n)
         for _ in 0..<n where !failed { out.append(f(&self)) }
