@@ -238,4 +238,23 @@ struct IncrementalBuildTests {
         #expect(DigestStore(bytes).digest(digests.last!.0, hash: digests.last!.1) == nil)
         #expect(DigestStore(Array("other\n".utf8)).digest(digests[0].0, hash: digests[0].1) == nil)
     }
+
+    @Test func aStoreWrittenFromTheOldOneIsTheStoreWrittenAfresh() throws {
+        let digests = Fixture.seedNames.map { name in
+            let d = Fixture.seed(name)
+            return (Fixture.seedPath(name), ContentHash.of(Fixture.bytes(Fixture.seedPath(name))), Digest(d, Checker.check(d)))
+        }
+        let old = DigestStore(DigestStore.serialized(digests))
+        // One disclosure removed, one changed (another digest under its path and a new hash), one
+        // added; the others copied from the old store. Their table is counted up and down, not
+        // made again: the bytes must be those of a store written from scratch.
+        var changed = Array(digests.dropFirst())
+        changed[0] = (changed[0].0, changed[0].1 &+ 1, digests[0].2)
+        changed.append(("content/disclosures/new.txt", 7, digests[2].2))
+        let reused = try ByteStream.collect { try DigestStore.write(changed, reusing: old, into: &$0) }
+        #expect(reused == DigestStore.serialized(changed))
+        // Everything removed: the table empties.
+        let none = try ByteStream.collect { try DigestStore.write([], reusing: old, into: &$0) }
+        #expect(none == DigestStore.serialized([]))
+    }
 }
