@@ -130,6 +130,8 @@ struct JobKey {
     mutating func add(_ s: String) { bytes += s.utf8; bytes.append(0); drain() }
     mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 }; drain() }
     mutating func add(_ v: Int) { add(UInt64(bitPattern: Int64(v))) }
+    /// A list as its count and its items, so two lists never hash alike by where one ends.
+    mutating func add(_ list: [String]) { add(list.count); for s in list { add(s) } }
     /// An amount as its integer units and scale (`1.0` and `1.00` differ, as their text does); none as a marker.
     mutating func add(_ v: FixedPoint?) {
         guard let v else { add(UInt64.max); return }

@@ -72,9 +72,9 @@ public struct DigestStore: Sendable {
     /// The places in the table of the strings an encoded digest holds; nil when one is missing.
     func held(_ encoded: ArraySlice<UInt8>) -> [Int]? {
         var r = ByteReader(encoded)
-        var missing = false
-        let places = r.list { r in table.find(r.u64()) ?? { missing = true; return 0 }() }
-        return missing || r.failed ? nil : places
+        let places = r.list { r in table.find(r.u64()) }
+        guard !r.failed, !places.contains(nil) else { return nil }
+        return places.map { $0! }
     }
 
     /// The store of these disclosures: (path, input hash, digest), in the order given.

@@ -48,6 +48,8 @@ struct OpenData {
             })
         }
         let title = model.site.title, kinds = kindResources
+        // The package's key below hashes what these resources are made of: a change to what a
+        // resource holds changes both.
         func eachResource(_ body: (Resource) throws -> Void) rethrows {
             for r in kinds { try body(r) }
             for e in model.entries {
@@ -61,10 +63,10 @@ struct OpenData {
         // making their 90,000 names, paths and titles only to hash them took a quarter of a second.
         let key = {
             var key = JobKey("package").adding(title)
-            for r in kinds { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values.count); for v in r.values { key.add(v) } }
+            for r in kinds { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values) }
             for e in model.entries {
                 key.add(e.slug); key.add(e.department); key.add(e.yearLabel)
-                for t in e.digest.published { key.add(t.kind.standardNumber); key.add(t.title); key.add(t.values.count); for v in t.values { key.add(v) } }
+                for t in e.digest.published { key.add(t.kind.standardNumber); key.add(t.title); key.add(t.values) }
                 key.add(-1)
             }
             return key.value
