@@ -24,6 +24,9 @@ public struct Stage: Sendable {
     public let seconds: Double
     /// Resident bytes at the stage's end (0 where unknown).
     public let memory: Int
+    /// The most resident bytes so far, at the stage's end: what the stage itself peaked at, when
+    /// it is more than the stages before it did.
+    public var peak = 0
 }
 
 /// The process's memory as Linux counts it (`/proc/self/status`), for the stage log.
@@ -32,6 +35,16 @@ enum ProcessMemory {
     static var resident: Int { field("VmRSS:") }
     /// The most resident bytes so far.
     static var peak: Int { field("VmHWM:") }
+
+    /// Returns the memory freed so far to the system. glibc keeps freed memory for reuse, but a
+    /// later stage's large buffers are mapped afresh, so without this the commit's store and
+    /// manifest were added on top of the freed site model: the peak of a one-changed rebuild at
+    /// 10,000 disclosures went from 276 MB to 249 MB. (`malloc_trim` is looked up at run time:
+    /// the Swift Glibc module does not declare it.)
+    static func handBack() {
+        guard let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
+    }
 
     static func field(_ name: String) -> Int {
         // Read to the end: /proc files report a size of 0.
@@ -110,7 +123,7 @@ public struct Pipeline {
             let start = DispatchTime.now().uptimeNanoseconds
             defer {
                 report.stages.append(Stage(name: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
-                                           memory: ProcessMemory.resident))
+                                           memory: ProcessMemory.resident, peak: ProcessMemory.peak))
                 report.peakMemory = ProcessMemory.peak
             }
             return try f()
@@ -229,24 +242,29 @@ public struct Pipeline {
             if options.strict, !errors.isEmpty { throw StrictFailure(errors: errors) }
             report.processed = outcome.filter(\.1).count
             for d in digests { for s in CheckStatus.allCases where d.findings(s) > 0 { report.findings[s, default: 0] += d.findings(s) } }
-            let model = timed("aggregate") { SiteModel(site: site, layout: layout, digests: digests, inputHashes: hashes) }
-            try timed("render+write") {
-                let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
-                                        staged: writer.file, readStaged: writer.staged).jobs()
-                    + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }
-                report.pages = jobs.filter { $0.page != nil }.count + names.count
-                let tick = options.progress.map { Ticker(total: jobs.count, phase: "render+write", tell: $0) }
-                _ = try Parallel.tryMap(jobs.count) { i in
-                    defer { tick?.tick() }
-                    let job = jobs[i]
-                    let key = job.key?()
-                    if let key, try writer.reuse(job.outputs, job: key) { return }
-                    switch job.make {
-                    case .files(let make): for (path, bytes) in try make() { try writer.put(path, bytes, job: key ?? 0) }
-                    case .streamed(let path, let make): try writer.put(path, job: key ?? 0, streaming: make)
+            // The model and the jobs end with this block, and their memory is handed back before
+            // the commit reads the digest store (26 MB at 10,000 disclosures) and makes the manifest.
+            do {
+                let model = timed("aggregate") { SiteModel(site: site, layout: layout, digests: digests, inputHashes: hashes) }
+                try timed("render+write") {
+                    let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
+                                            staged: writer.file, readStaged: writer.staged).jobs()
+                        + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }
+                    report.pages = jobs.filter { $0.page != nil }.count + names.count
+                    let tick = options.progress.map { Ticker(total: jobs.count, phase: "render+write", tell: $0) }
+                    _ = try Parallel.tryMap(jobs.count) { i in
+                        defer { tick?.tick() }
+                        let job = jobs[i]
+                        let key = job.key?()
+                        if let key, try writer.reuse(job.outputs, job: key) { return }
+                        switch job.make {
+                        case .files(let make): for (path, bytes) in try make() { try writer.put(path, bytes, job: key ?? 0) }
+                        case .streamed(let path, let make): try writer.put(path, job: key ?? 0, streaming: make)
+                        }
                     }
                 }
             }
+            ProcessMemory.handBack()
             (report.written, report.reused) = writer.counts
             try timed("commit") {
                 var counts = ["disclosures": report.disclosures, "pages": report.pages]

@@ -38,4 +38,31 @@ struct TemplateTests {
         #expect { try render("\n\n{{name", [:]) } throws: { "\($0)".hasPrefix("t.html:3: expected }}") }
         #expect { try render("{{/x}}", [:]) } throws: { "\($0)".contains("no section open") }
     }
+
+    /// Markup made as the template reaches it (a comparison table) gives the bytes held whole, and a
+    /// page streamed through `HTML(streaming:)` is handed on in pieces of a megabyte that join into
+    /// the page held whole; `{{markup}}` escapes it like any markup.
+    @Test func markupStreamedInPiecesIsThePageHeldWhole() throws {
+        let t = try Template(file: "t.html", bytes: Array("<main>{{{table}}}</main>{{#rows}}<i>{{.}}</i>{{/rows}}|{{small}}".utf8))
+        let table = TableHTML(caption: "表 & 注", columns: [("部门", false), ("金额", true)], rowCount: 20_000) { k in
+            [.text("部门<\(k)>", href: "d/\(k).html"), .amount(FixedPoint(units: Int64(k) * 137, scale: 2))]
+        }
+        let values: [String: TemplateValue] = [
+            "table": .markup(.init { h in table.render(into: &h) }),
+            "rows": .items(count: 30_000) { .text("第\($0)行") },
+            "small": .markup(.init { h in h.raw("<b>x</b>") }),
+        ]
+        var whole = HTML()
+        try t.render(.object(values), partials: [:], into: &whole)
+        final class File { var pieces: [[UInt8]] = [] }
+        let file = File()
+        var h = HTML(streaming: ByteStream { file.pieces.append($0) })
+        try t.render(.object(values), partials: [:], into: &h)
+        try h.finish()
+        #expect(whole.bytes.count > 2 * HTML.piece)
+        #expect(Array(file.pieces.joined()) == whole.bytes)
+        #expect(file.pieces.count > 2)
+        #expect(h.bytes.isEmpty)
+        #expect(String(decoding: whole.bytes.suffix(30), as: UTF8.self).hasSuffix("|&lt;b&gt;x&lt;/b&gt;"))
+    }
 }

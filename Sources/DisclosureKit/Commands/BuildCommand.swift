@@ -61,7 +61,7 @@ enum BuildCommand {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 let mb = { (bytes: Int) in "\(bytes / 1_048_576) MB" }
                 r.err("stages: " + report.stages.map { "\($0.name) \(String(format: "%.3f", $0.seconds))s" }.joined(separator: ", ") + "\n")
-                r.err("memory at each stage's end: " + report.stages.map { "\($0.name) \(mb($0.memory))" }.joined(separator: ", ")
+                r.err("memory at each stage's end (peak so far): " + report.stages.map { "\($0.name) \(mb($0.memory)) (\(mb($0.peak)))" }.joined(separator: ", ")
                       + "; peak \(mb(report.peakMemory))\n")
                 r.out(summary(report, output: options.output, seconds: seconds) + "\n")
             }

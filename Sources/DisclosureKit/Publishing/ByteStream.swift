@@ -1,6 +1,7 @@
 /// A file's bytes handed on in pieces of about a megabyte as they are made, so a file of 100 MB
 /// (`datapackage.json` and the CSVs per table kind at 10,000 disclosures) is never held whole.
-/// The maker appends to `buffer` and calls `flushIfFull` between records.
+/// The maker appends to `buffer` and calls `flushIfFull` between records. A copy hands its pieces
+/// to the same place (`emit` is shared): a page's markup streams through one (`HTML(streaming:)`).
 public struct ByteStream {
     public var buffer: [UInt8] = []
     private let limit: Int

@@ -2,8 +2,40 @@
 /// only the page skeleton written here in code is raw.
 struct HTML {
     private(set) var bytes: [UInt8] = []
+    /// For a page streamed to its file, where its pieces go (see `flushIfFull`); nil for markup held whole.
+    private var stream: ByteStream? = nil
+    /// The first error handing a piece on, thrown by `finish`, so that what builds markup need not throw.
+    private var failure: Error? = nil
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// Markup handed on to `stream` a megabyte at a time as it is made, not held whole: the
+    /// comparison pages and the glossary are 10 MB and more at 10,000 disclosures. `stream` is a
+    /// copy of the job's stream, which hands its pieces to the same file; `finish` hands on the rest.
+    init(streaming stream: ByteStream) {
+        self.stream = stream
+        bytes.reserveCapacity(HTML.piece + HTML.piece / 4)
+    }
+
+    static let piece = 1 << 20
+
+    /// Hands what is held on once it is a piece; nothing for markup held whole. Called between rows.
+    mutating func flushIfFull() {
+        guard stream != nil, bytes.count >= HTML.piece else { return }
+        if failure == nil {
+            do { stream!.buffer += bytes; try stream!.flush() } catch { failure = error }
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands on the rest of a streamed page, or throws the error that stopped it.
+    mutating func finish() throws {
+        if let failure { throw failure }
+        guard stream != nil else { return }
+        stream!.buffer += bytes
+        bytes.removeAll()
+        try stream!.flush()
+    }
 
     mutating func raw(_ s: String) { bytes += s.utf8 }
 

@@ -19,7 +19,7 @@ extension SiteRenderer {
     }
 
     /// Every term any disclosure explains, with each distinct definition and who gives it.
-    func glossary() throws -> [UInt8] {
+    func glossary(into out: inout HTML) throws {
         // term → each distinct definition with the entries (and lines) that give it, in entry order.
         var definitions: [String: [(text: String, sources: [(Entry, Int)])]] = [:]
         for e in model.entries {
@@ -39,7 +39,7 @@ extension SiteRenderer {
                 }])
             })])
         }
-        return try render("glossary", title: "名词解释", root: "", section: "glossary", ["terms": .list(terms)])
+        try render("glossary", title: "名词解释", root: "", section: "glossary", ["terms": .list(terms)], into: &out)
     }
 
     func about() throws -> [UInt8] {

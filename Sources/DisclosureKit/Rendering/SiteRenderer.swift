@@ -20,9 +20,9 @@ struct RenderJob {
         (self.page, self.key, self.outputs, self.make) = (page, key, outputs, .files(make))
     }
 
-    /// A job that streams its one file, `path`.
-    init(streaming path: String, key: (() -> UInt64)?, make: @escaping (inout ByteStream) throws -> Void) {
-        (page, self.key, outputs, self.make) = (nil, key, [path], .streamed(path, make))
+    /// A job that streams its one file, `path` (a page when `page` says so).
+    init(streaming path: String, page: Bool = false, key: (() -> UInt64)?, make: @escaping (inout ByteStream) throws -> Void) {
+        (self.page, self.key, outputs, self.make) = (page ? path : nil, key, [path], .streamed(path, make))
     }
 }
 
@@ -69,6 +69,10 @@ struct PageFrame: Sendable {
     func render(_ template: String, title: String, root: String, section: String, _ values: [String: TemplateValue]) throws -> [UInt8] {
         try theme.page(template, common(title: title, root: root, section: section).merging(values) { _, new in new })
     }
+
+    func render(_ template: String, title: String, root: String, section: String, _ values: [String: TemplateValue], into out: inout HTML) throws {
+        try theme.page(template, common(title: title, root: root, section: section).merging(values) { _, new in new }, into: &out)
+    }
 }
 
 /// Renders the pages and files across disclosures from the site model through the theme's
@@ -98,17 +102,25 @@ struct SiteRenderer {
         func page(_ path: String, key: (() -> JobKey)? = nil, _ make: @escaping () throws -> [UInt8]) {
             jobs.append(RenderJob(page: path, key: key.map { key in { key().adding(path).value } }, outputs: [path]) { [(path, try make())] })
         }
+        // A page of 10 MB and more at 10,000 disclosures, streamed to its file as it is rendered.
+        func streamedPage(_ path: String, key: @escaping () -> JobKey, _ make: @escaping (inout HTML) throws -> Void) {
+            jobs.append(RenderJob(streaming: path, page: true, key: { key().adding(path).value }) { out in
+                var h = HTML(streaming: out)
+                try make(&h)
+                try h.finish()
+            })
+        }
         let nav = JobKey("nav").adding(compareViews.first?.path ?? "")
         // The largest jobs first (the CSVs per table kind, the comparison pages, the home page),
         // so that a core is not left running one of them alone at the end.
         jobs += OpenData(model: model, staged: staged, read: readStaged).jobs()
         let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
         for view in compareViews {
-            page(view.path, key: {
+            streamedPage(view.path, key: {
                 var k = views
                 for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.department); k.add(e.figuresKey) }
                 return k
-            }) { try compare(view) }
+            }) { h in try compare(view, into: &h) }
         }
         page("index.html") { try home() }
         for dep in model.departments {
@@ -134,14 +146,14 @@ struct SiteRenderer {
             }
         }
         page("methodology.html") { try methodology() }
-        page("glossary.html", key: { [model] in
+        streamedPage("glossary.html", key: { [model] in
             var k = nav
             for e in model.entries where !e.digest.glossary.isEmpty {
                 k.add(e.slug); k.add(e.department); k.add(e.yearLabel)
                 for g in e.digest.glossary { k.add(g.term); k.add(g.definition); k.add(String(g.line)) }
             }
             return k
-        }) { try glossary() }
+        }) { h in try glossary(into: &h) }
         page("about.html") { try about() }
         page("404.html") { try notFound() }
         let pages = (jobs.compactMap(\.page) + disclosurePages).filter { $0 != "404.html" }
@@ -151,6 +163,10 @@ struct SiteRenderer {
 
     func render(_ template: String, title: String, root: String, section: String, _ values: [String: TemplateValue]) throws -> [UInt8] {
         try frame.render(template, title: title, root: root, section: section, values)
+    }
+
+    func render(_ template: String, title: String, root: String, section: String, _ values: [String: TemplateValue], into out: inout HTML) throws {
+        try frame.render(template, title: title, root: root, section: section, values, into: &out)
     }
 
     /// An amount with its unit, or —.

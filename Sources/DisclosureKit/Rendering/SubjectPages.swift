@@ -70,7 +70,7 @@ extension SiteRenderer {
         }
     }
 
-    func compare(_ view: CompareView) throws -> [UInt8] {
+    func compare(_ view: CompareView, into out: inout HTML) throws {
         // Sorted by 支出总计, largest first, then name: useful without the sorting script.
         let entries = model.entries(year: view.year, region: view.region?.id).sorted { a, b in
             let x = a.amount(.expenditure) ?? .zero, y = b.amount(.expenditure) ?? .zero
@@ -94,11 +94,11 @@ extension SiteRenderer {
         let table = TableHTML(caption: "\(view.label) 部门预算对比（万元）",
                               columns: [("部门", false)] + metrics.map { ($0.label, true) } + [("实有人数", true), ("人均支出", true), ("人均“三公”经费", true), ("评级", false)],
                               rowCount: entries.count, row: row, id: "compare", sortable: true, footer: footer)
-        return try render("compare", title: view.label + " 部门对比", root: "../", section: "compare", [
+        try render("compare", title: view.label + " 部门对比", root: "../", section: "compare", [
             "heading": .text(view.label),
             "views": .list(compareViews.map { .link("../" + $0.path, $0.label, current: $0.path == view.path) }),
-            "table": .html(table.bytes),
+            "table": .markup(.init { h in table.render(into: &h) }),
             "sources": .list(metrics.map { .object(["label": .text($0.label), "source": .text($0.source)]) }),
-        ])
+        ], into: &out)
     }
 }

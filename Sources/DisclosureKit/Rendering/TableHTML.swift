@@ -54,7 +54,7 @@ struct TableHTML {
             h.text(c.name); h.raw("</th>")
         }
         h.raw("</tr></thead>\n<tbody>\n")
-        for k in 0..<rowCount { write(row(k), into: &h) }
+        for k in 0..<rowCount { write(row(k), into: &h); h.flushIfFull() }
         h.raw("</tbody>\n")
         if let footer { h.raw("<tfoot>\n"); write(footer, into: &h); h.raw("</tfoot>\n") }
         h.raw("</table></div>\n")

@@ -33,17 +33,22 @@ public struct Theme: Sendable {
         return Theme(templates: templates, partials: partials, assets: assets)
     }
 
-    /// Renders page template `name` with `values`, then the layout around it (`{{{content}}}`).
+    /// Renders page template `name` with `values`, inside the layout (`{{{content}}}`).
     func page(_ name: String, _ values: [String: TemplateValue]) throws -> [UInt8] {
-        // Room for the markup handed in (a comparison table is 12 MB at 10,000 disclosures), so
-        // the page is not copied as it grows; the layout adds its chrome around the body.
+        // Room for the markup handed in (the subject pages' tables are 3 MB at 10,000
+        // disclosures), so the page is not copied as it grows; the layout adds its chrome.
         let markup = values.values.reduce(0) { n, v in if case .html(let b) = v { n + b.count } else { n } }
-        var body = HTML(capacity: markup + 16 * 1024)
-        try templates[name]!.render(.object(values), partials: partials, into: &body)
-        var context = values
-        context["content"] = .html(body.bytes)
-        var page = HTML(capacity: body.bytes.count + 16 * 1024)
-        try templates["layout"]!.render(.object(context), partials: partials, into: &page)
+        var page = HTML(capacity: markup + 32 * 1024)
+        try self.page(name, values, into: &page)
         return page.bytes
+    }
+
+    /// Renders page template `name` with `values` inside the layout into `out`, the page's
+    /// template where the layout puts `{{{content}}}` (so a streamed page is never held whole).
+    func page(_ name: String, _ values: [String: TemplateValue], into out: inout HTML) throws {
+        let template = templates[name]!, partials = partials
+        var context = values
+        context["content"] = .markup(.init { h in try template.render(.object(values), partials: partials, into: &h) })
+        try templates["layout"]!.render(.object(context), partials: partials, into: &out)
     }
 }
