@@ -26,6 +26,8 @@ public struct Layout: Sendable {
         /// The page's file name without extension: `<year>-<hash of the department>`.
         public let slug: String
         public let departmentSlug: String
+        /// The department's place in `Layout.departments`.
+        public let departmentIndex: Int
         /// The department as the site names it (a file whose department could not be read is
         /// listed under its file name).
         public let department: String
@@ -45,6 +47,8 @@ public struct Layout: Sendable {
     public let slots: [Slot]
     /// The disclosures' indices in site order: year descending, department, source.
     public let order: [Int]
+    /// Every department as the site names it, once each, sorted: the site lists departments so.
+    public let departments: [String]
     /// Every year disclosed, newest first.
     public let years: [Int]
     /// Regions that hold at least one disclosure, depth first as `site.json` lists them.
@@ -54,23 +58,33 @@ public struct Layout: Sendable {
         let names = identities.map { i in
             i.department.isEmpty ? "未识别的文件 " + (i.source.split(separator: "/").last.map(String.init) ?? i.source) : i.department
         }
+        // The names are sorted once, and everything else goes by each name's place in that order:
+        // comparing and hashing Chinese strings is slow, and there are 10,000 of them. Equal names
+        // are adjacent once sorted; the sort is stable, so each department is named as its first file names it.
+        var departments: [String] = []
+        var ranks = Array(repeating: 0, count: names.count)
+        for i in names.indices.sorted(by: { names[$0] < names[$1] }) {
+            if departments.last != names[i] { departments.append(names[i]) }
+            ranks[i] = departments.count - 1
+        }
+        self.departments = departments
         order = identities.indices.sorted { x, y in
             let a = identities[x], b = identities[y]
-            return ((a.year ?? 0), names[y], b.source) > ((b.year ?? 0), names[x], a.source)
+            return ((a.year ?? 0), ranks[y], b.source) > ((b.year ?? 0), ranks[x], a.source)
         }
         var used = Set<String>()
         var slugs = Array(repeating: "", count: identities.count)
         for i in order { slugs[i] = Pipeline.unique("\(identities[i].year.map(String.init) ?? "unknown")-\(Pipeline.hash(names[i]))", &used) }
-        var departmentSlugs: [String: String] = [:]
         used = []
-        for name in Set(names).sorted() { departmentSlugs[name] = Pipeline.unique(Pipeline.hash(name), &used) }
+        let departmentSlugs = departments.map { Pipeline.unique(Pipeline.hash($0), &used) }
         // A department's disclosures oldest first: site order, reversed.
-        var byName: [String: [Int]] = [:]
-        for i in order.reversed() { byName[names[i], default: []].append(i) }
+        var byDepartment = Array(repeating: [Int](), count: departments.count)
+        for i in order.reversed() { byDepartment[ranks[i]].append(i) }
         var duplicates = Array(repeating: [Diagnostic](), count: identities.count)
-        var groups: [String: [Int]] = [:]
+        struct Claim: Hashable { let year: Int, department: Int }
+        var groups: [Claim: [Int]] = [:]
         for (k, d) in identities.enumerated() where !d.department.isEmpty && d.year != nil {
-            groups["\(d.year!)\u{0}\(d.department)", default: []].append(k)
+            groups[Claim(year: d.year!, department: ranks[k]), default: []].append(k)
         }
         for (_, members) in groups where members.count > 1 {
             for k in members {
@@ -82,16 +96,16 @@ public struct Layout: Sendable {
             }
         }
         // Each department's region: a walk of the regions per department, on every core.
-        let departments = Array(byName.keys)
-        let placements = Dictionary(uniqueKeysWithValues: zip(departments, Parallel.map(departments) { site.place($0) }))
+        let placements = Parallel.map(departments) { site.place($0) }
         slots = identities.indices.map { i in
-            Slot(slug: slugs[i], departmentSlug: departmentSlugs[names[i]]!, department: names[i], year: identities[i].year,
-                 placement: placements[names[i]]!,
-                 others: byName[names[i]]!.filter { $0 != i }.map { (slugs[$0], identities[$0].year.map(String.init) ?? "年度不明") },
-                 duplicates: duplicates[i])
+            let r = ranks[i]
+            return Slot(slug: slugs[i], departmentSlug: departmentSlugs[r], departmentIndex: r, department: names[i], year: identities[i].year,
+                        placement: placements[r],
+                        others: byDepartment[r].filter { $0 != i }.map { (slugs[$0], identities[$0].year.map(String.init) ?? "年度不明") },
+                        duplicates: duplicates[i])
         }
         years = Set(identities.compactMap(\.year)).sorted(by: >)
-        let placed = Set(placements.values.compactMap { $0?.path }.joined().map(\.id))
+        let placed = Set(placements.compactMap { $0?.path }.joined().map(\.id))
         regionsInUse = site.allRegions.filter { placed.contains($0.region.id) }
     }
 }

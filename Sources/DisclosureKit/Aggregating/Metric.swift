@@ -4,6 +4,27 @@ public enum Metric: String, Sendable, CaseIterable {
     case revenue, expenditure, generalBudget, unitFunds, carryover, basic, project, personnel, publicExpense,
          threePublic, abroad, reception, vehicles, operatingCost, procurement
 
+    /// The metric's place in `allCases`, for arrays indexed by metric.
+    public var ordinal: Int {
+        switch self {
+        case .revenue: 0
+        case .expenditure: 1
+        case .generalBudget: 2
+        case .unitFunds: 3
+        case .carryover: 4
+        case .basic: 5
+        case .project: 6
+        case .personnel: 7
+        case .publicExpense: 8
+        case .threePublic: 9
+        case .abroad: 10
+        case .reception: 11
+        case .vehicles: 12
+        case .operatingCost: 13
+        case .procurement: 14
+        }
+    }
+
     /// The column heading.
     public var label: String {
         switch self {

@@ -12,9 +12,16 @@ public final class Entry: Sendable {
     /// A hash of what a row about the disclosure names: its page, department, year and unit. The
     /// subject pages' keys take it once per use instead of those four strings.
     public let rowKey: UInt64
+    /// Each headline figure in 万元 by `Metric.ordinal`: the comparison pages sort and sum
+    /// thousands of entries by them.
+    private let amounts: [FixedPoint?]
+    /// The tables published as CSV (`Digest.published`), made once: the open data's jobs walk them three times.
+    public let published: [Digest.TableInfo]
 
     init(digest: Digest, slot: Layout.Slot, inputHash: UInt64) {
         (self.digest, self.slot, self.inputHash) = (digest, slot, inputHash)
+        amounts = Metric.allCases.map { digest.figures[$0]?.value.inTenThousandYuan(from: digest.unit) }
+        published = digest.published
         // Numbers as numbers, none as a value no year, count or line takes: there are 10,000
         // entries, and formatting each figure as text was most of this.
         var k = JobKey("figures")
@@ -35,7 +42,7 @@ public final class Entry: Sendable {
     public var figures: [Metric: Sourced<FixedPoint>] { digest.figures }
 
     /// A headline figure in 万元, for sums and comparisons across disclosures; nil when not disclosed.
-    public func amount(_ m: Metric) -> FixedPoint? { digest.figures[m]?.value.inTenThousandYuan(from: digest.unit) }
+    public func amount(_ m: Metric) -> FixedPoint? { amounts[m.ordinal] }
 
     /// The region path as one label, or 未归类.
     public var regionLabel: String { slot.regionLabel }
@@ -52,18 +59,19 @@ public struct Department: Sendable {
 /// Totals of the headline metrics over a set of disclosures, in 万元.
 public struct Totals: Sendable {
     public var count = 0
-    /// Sum per metric over the disclosures that disclose it; nil if none does or on overflow.
-    public var sums: [Metric: FixedPoint] = [:]
-    /// How many disclosures contributed to each sum.
-    public var counts: [Metric: Int] = [:]
-    private var overflowed: Set<Metric> = []
+    /// Sum per metric, by `Metric.ordinal`, over the disclosures that disclose it.
+    private var sums = [FixedPoint?](repeating: nil, count: Metric.allCases.count)
+    private var overflowed = [Bool](repeating: false, count: Metric.allCases.count)
+
+    /// The sum of a metric; nil if no disclosure states it, or on overflow.
+    public func sum(_ m: Metric) -> FixedPoint? { sums[m.ordinal] }
 
     mutating func add(_ e: Entry) {
         count += 1
         for m in Metric.allCases {
-            guard let v = e.amount(m), !overflowed.contains(m) else { continue }
-            counts[m, default: 0] += 1
-            if let s = (sums[m] ?? .zero).adding(v) { sums[m] = s } else { sums[m] = nil; overflowed.insert(m) }
+            let k = m.ordinal
+            guard let v = e.amount(m), !overflowed[k] else { continue }
+            if let s = (sums[k] ?? .zero).adding(v) { sums[k] = s } else { sums[k] = nil; overflowed[k] = true }
         }
     }
 }
@@ -89,10 +97,10 @@ public struct SiteModel: Sendable {
         self.site = site
         let entries = layout.order.map { Entry(digest: digests[$0], slot: layout.slots[$0], inputHash: inputHashes[$0]) }
         self.entries = entries
-        var byName: [String: [Entry]] = [:]
-        for e in entries { byName[e.department, default: []].append(e) }
-        departments = byName.keys.sorted().map { name in
-            Department(name: name, slug: byName[name]![0].departmentSlug, entries: byName[name]!.reversed())
+        var byDepartment = Array(repeating: [Entry](), count: layout.departments.count)
+        for e in entries { byDepartment[e.slot.departmentIndex].append(e) }
+        departments = zip(layout.departments, byDepartment).map { name, entries in
+            Department(name: name, slug: entries[0].departmentSlug, entries: entries.reversed())
         }
         years = layout.years
         regionsInUse = layout.regionsInUse
@@ -115,11 +123,12 @@ public struct SiteModel: Sendable {
         return t
     }
 
-    /// The newest disclosures: by year, then signing date, then department.
+    /// The newest disclosures: by year, then signing date, then department and source. The entries
+    /// are in site order (year, department, source), so ties keep their place in it.
     public func newest(_ n: Int) -> [Entry] {
-        Array(entries.sorted { a, b in
-            ((a.year ?? 0), a.digest.signedOn ?? "", b.department, b.digest.source)
-                > ((b.year ?? 0), b.digest.signedOn ?? "", a.department, a.digest.source)
-        }.prefix(n))
+        entries.indices.sorted { x, y in
+            let a = entries[x], b = entries[y]
+            return ((a.year ?? 0), a.digest.signedOn ?? "", y) > ((b.year ?? 0), b.digest.signedOn ?? "", x)
+        }.prefix(n).map { entries[$0] }
     }
 }

@@ -26,10 +26,15 @@ struct OpenData {
         // those columns, in first-seen order: one pass over the entries, not one per kind.
         var holdersByKind = Array(repeating: [(entry: Int, values: [String])](), count: TableKind.allCases.count)
         var columnsByKind = Array(repeating: [String](), count: TableKind.allCases.count)
+        var lastColumns = Array(repeating: [String](), count: TableKind.allCases.count)
         for (k, e) in model.entries.enumerated() {
-            for t in e.digest.published {
+            for t in e.published {
                 let n = t.kind.standardNumber - 1
                 holdersByKind[n].append((k, t.values))
+                // Most tables of a kind have the columns the one before had, as the same strings:
+                // comparing the lists is quicker than looking for each column in the union.
+                guard t.values != lastColumns[n] else { continue }
+                lastColumns[n] = t.values
                 for c in t.values where !columnsByKind[n].contains(c) { columnsByKind[n].append(c) }
             }
         }
@@ -53,7 +58,7 @@ struct OpenData {
         func eachResource(_ body: (Resource) throws -> Void) rethrows {
             for r in kinds { try body(r) }
             for e in model.entries {
-                for t in e.digest.published {
+                for t in e.published {
                     try body(Resource(name: "\(e.slug)-t\(t.kind.standardNumber)", path: "data/\(e.slug)/t\(t.kind.standardNumber).csv",
                                       title: "\(e.department) \(e.yearLabel) \(t.title)", values: t.values))
                 }
@@ -66,7 +71,7 @@ struct OpenData {
             for r in kinds { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values) }
             for e in model.entries {
                 key.add(e.slug); key.add(e.department); key.add(e.yearLabel)
-                for t in e.digest.published { key.add(t.kind.standardNumber); key.add(t.title); key.add(t.values) }
+                for t in e.published { key.add(t.kind.standardNumber); key.add(t.title); key.add(t.values) }
                 key.add(-1)
             }
             return key.value

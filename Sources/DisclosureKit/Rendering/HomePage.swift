@@ -22,7 +22,7 @@ extension SiteRenderer {
             var rows: [[TableHTML.Cell]] = []
             func row(_ label: String, _ entries: [Entry], href: String?) {
                 let t = SiteModel.totals(entries)
-                rows.append([.text(label, href: href), .count(t.count)] + Metric.totals.map { .amount(t.sums[$0]) })
+                rows.append([.text(label, href: href), .count(t.count)] + Metric.totals.map { .amount(t.sum($0)) })
             }
             row("全部", model.entries(year: year), href: "compare/\(year).html")
             for (r, depth) in model.regionsInUse {

@@ -90,7 +90,7 @@ extension SiteRenderer {
             return row
         }
         let totals = SiteModel.totals(entries)
-        let footer: [TableHTML.Cell] = [.text("合计（\(entries.count) 个部门）")] + metrics.map { .amount(totals.sums[$0]) } + [.count(nil), .count(nil), .count(nil), .text("")]
+        let footer: [TableHTML.Cell] = [.text("合计（\(entries.count) 个部门）")] + metrics.map { .amount(totals.sum($0)) } + [.count(nil), .count(nil), .count(nil), .text("")]
         let table = TableHTML(caption: "\(view.label) 部门预算对比（万元）",
                               columns: [("部门", false)] + metrics.map { ($0.label, true) } + [("实有人数", true), ("人均支出", true), ("人均“三公”经费", true), ("评级", false)],
                               rowCount: entries.count, row: row, id: "compare", sortable: true, footer: footer)

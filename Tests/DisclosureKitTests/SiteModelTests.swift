@@ -1,0 +1,48 @@
+import Testing
+@testable import DisclosureKit
+
+/// The orders and sums the pages across disclosures are made from.
+struct SiteModelTests {
+    func digest(_ source: String, _ department: String, _ year: Int?, signedOn: String? = nil, expenditure: String? = nil) -> Digest {
+        var d = Digest()
+        (d.source, d.department, d.year, d.signedOn) = (source, department, year, signedOn)
+        if let expenditure { d.figures[.expenditure] = Sourced(FixedPoint(expenditure)!, line: 7) }
+        return d
+    }
+
+    func model(_ digests: [Digest]) -> SiteModel {
+        let layout = Layout(site: .default, identities: digests.map(Layout.Identity.init))
+        return SiteModel(site: .default, layout: layout, digests: digests, inputHashes: digests.map { _ in 0 })
+    }
+
+    /// Site order is year descending, then department, then source; departments are listed by name
+    /// once each with their years oldest first; the newest are by year and signing date, ties in site order.
+    @Test func entriesDepartmentsAndNewestAreInSiteOrder() {
+        let m = model([
+            digest("c.txt", "乙局", 2025, signedOn: "2025-01-10"),
+            digest("a.txt", "甲局", 2026, signedOn: "2026-01-05"),
+            digest("b.txt", "乙局", 2026, signedOn: "2026-01-05"),
+            digest("d.txt", "甲局", 2025, signedOn: "2025-02-01"),
+            digest("e.txt", "丙局", 2026, signedOn: "2026-01-20"),
+        ])
+        let names = ["丙局", "乙局", "甲局"].sorted()
+        #expect(m.entries.map(\.digest.source) == [2026, 2025].flatMap { y in
+            names.flatMap { n in m.entries.filter { $0.year == y && $0.department == n }.map(\.digest.source).sorted() }
+        })
+        #expect(m.departments.map(\.name) == names)
+        #expect(m.departments.first { $0.name == "乙局" }!.entries.map(\.year) == [2025, 2026])
+        let tied = m.entries.filter { $0.digest.signedOn == "2026-01-05" }.map(\.digest.source)
+        #expect(m.newest(5).map(\.digest.source) == ["e.txt"] + tied + ["d.txt", "c.txt"])
+    }
+
+    /// Totals sum each metric over the entries that state it, in 万元; `ordinal` is the place in `allCases`.
+    @Test func totalsSumWhatIsStated() {
+        let m = model([digest("a.txt", "甲局", 2026, expenditure: "1.50"), digest("b.txt", "乙局", 2026, expenditure: "2.25"),
+                       digest("c.txt", "丙局", 2026)])
+        let t = SiteModel.totals(m.entries)
+        #expect(t.count == 3)
+        #expect(t.sum(.expenditure)?.description == "3.75")
+        #expect(t.sum(.revenue) == nil)
+        #expect(Metric.allCases.map(\.ordinal) == Array(Metric.allCases.indices))
+    }
+}
