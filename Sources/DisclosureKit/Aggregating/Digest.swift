@@ -25,8 +25,6 @@ public struct Digest: Sendable, Equatable {
         public subscript(i: Int) -> FixedPoint? { i == 0 ? column0 : i == 1 ? column1 : column2 }
         /// The amounts `value(0)`, `value(1)`, `value(2)`.
         init(_ value: (Int) -> FixedPoint?) { (column0, column1, column2) = (value(0), value(1), value(2)) }
-        /// The first three of `list`, missing ones none.
-        init(_ list: [FixedPoint?]) { self.init { list.indices.contains($0) ? list[$0] : nil } }
     }
 
     /// A table the disclosure has: what the open data lists for it.

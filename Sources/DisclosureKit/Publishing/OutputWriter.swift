@@ -42,6 +42,8 @@ public final class OutputWriter: @unchecked Sendable {
         self.staging = out + ".staging-\(getpid())"
         self.previous = previous
         self.trustJobs = previous != nil && previous?.key == key
+        // Most builds make the files the previous one made: room for them all, not grown and rehashed.
+        files.reserveCapacity(previous?.outputs.count ?? 0)
         OutputWriter.removeTree(staging)
         let keptPath = OutputWriter.kept(out)
         // The kept site is used only when it is what the published site was linked from: a
