@@ -183,6 +183,19 @@ struct IncrementalBuildTests {
         #expect(back?.outputs == m.outputs && back?.inputs == m.inputs && back?.key == 42 && back?.counts == m.counts)
         #expect(back?.errors == ["a.txt:1: error: x y"])
         #expect(Manifest.parse(Array("something else\n".utf8)) == nil)
+        // Numbers of every length; the previous order is taken only when it lists these paths, sorted.
+        m.inputs = ["content/a.txt": .init(hash: 1, size: 1_234_567_890), "content/b.txt": .init(hash: 2, size: 10)]
+        m.stamps = ["content/a.txt": .init(size: 1_234_567_890, modified: 1_700_000_000_123_456_789), "content/b.txt": .init(size: 10, modified: 0)]
+        m.outputs["a/b.css"] = .init(hash: 3, size: 100_000)
+        let bytes = m.serialized()
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("\t1234567890\t1700000000123456789\tcontent/a.txt\n") && text.contains("\t10\t0\tcontent/b.txt\n"))
+        #expect(text.contains("\t0\t0000000000000005\td/x.html\n") && text.contains("\t100000\t"))
+        let again = Manifest.parse(bytes)!
+        #expect(again.inputs == m.inputs && again.stamps == m.stamps && again.outputs == m.outputs)
+        #expect(m.serialized(outputOrder: again.outputOrder) == bytes)
+        #expect(m.serialized(outputOrder: again.outputOrder.reversed()) == bytes)
+        #expect(m.serialized(outputOrder: Array(again.outputOrder.dropLast()) + ["zz"]) == bytes)
     }
 
     @Test func aFileHashedInPiecesHasTheHashOfItsBytes() {

@@ -64,7 +64,14 @@ public struct Manifest: Sendable, Equatable {
         out.reserveCapacity(64 + 100 * (inputs.count + outputs.count))
         func text(_ s: String) { out += s.utf8 }
         func hex(_ v: UInt64) { ContentHash.hex(v, into: &out) }
-        func number<T: BinaryInteger>(_ v: T) { text(String(v)) }
+        // Digits straight into the bytes, not a String made for each of some 300,000 numbers.
+        func number<T: BinaryInteger>(_ v: T) {
+            guard v > 0 else { if v == 0 { out.append(0x30) } else { text(String(v)) }; return }
+            let start = out.count
+            var v = v
+            while v > 0 { out.append(0x30 + UInt8(v % 10)); v /= 10 }
+            out[start...].reverse()
+        }
         func sorted(_ d: [String: File]) -> [(String, File)] {
             d.map { ($0.key, $0.value) }.sorted { Manifest.bytesPrecede($0.0, $1.0) }
         }
@@ -75,10 +82,16 @@ public struct Manifest: Sendable, Equatable {
             text("in\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); number(stamps[p]?.modified ?? 0)
             out.append(0x09); text(p); out.append(0x0A)
         }
-        let sameOrder = order.count == outputs.count && order.indices.allSatisfy { k in
-            outputs[order[k]] != nil && (k == 0 || Manifest.bytesPrecede(order[k - 1], order[k]))
+        // The previous order, when it lists exactly these paths, sorted: checked as it is taken.
+        var records: [(String, File)] = []
+        if order.count == outputs.count {
+            records.reserveCapacity(order.count)
+            for (k, p) in order.enumerated() {
+                guard let f = outputs[p], k == 0 || Manifest.bytesPrecede(order[k - 1], p) else { records = []; break }
+                records.append((p, f))
+            }
         }
-        for (p, f) in sameOrder ? order.map({ ($0, outputs[$0]!) }) : sorted(outputs) {
+        for (p, f) in records.count == outputs.count ? records : sorted(outputs) {
             text("out\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); hex(f.job)
             out.append(0x09); text(p); out.append(0x0A)
         }
