@@ -39,8 +39,8 @@ enum ProcessMemory {
     /// Returns the memory freed so far to the system. glibc keeps freed memory for reuse, but a
     /// later stage's large buffers are mapped afresh, so without this the commit's store and
     /// manifest were added on top of the freed site model: the peak of a one-changed rebuild at
-    /// 10,000 disclosures went from 276 MB to 249 MB. (`malloc_trim` is looked up at run time:
-    /// the Swift Glibc module does not declare it.)
+    /// 10,000 disclosures went from 265-277 MB to 248-249 MB. (`malloc_trim` is looked up at run
+    /// time: the Swift Glibc module does not declare it.)
     static func handBack() {
         guard let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
         _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
