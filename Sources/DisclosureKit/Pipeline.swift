@@ -231,8 +231,9 @@ public struct Pipeline {
                     var placed = d
                     placed.diagnostics += slot.duplicates
                     let checks = Checker.check(placed)
-                    for (path, bytes) in try files.files(placed, checks, slot) { try writer.put(path, bytes, job: job) }
-                    return (Digest(d, checks).interned(pool), true)
+                    let made = try files.files(placed, checks, slot)
+                    let hashes = try made.map { path, bytes in try writer.put(path, bytes, job: job) }
+                    return (Digest(d, checks, csvHashes: Array(hashes.dropFirst(DisclosureFiles.beforeCSVs))).interned(pool), true)
                 }
             }
             let digests = outcome.map(\.0)
@@ -248,7 +249,7 @@ public struct Pipeline {
                 let model = timed("aggregate") { SiteModel(site: site, layout: layout, digests: digests, inputHashes: hashes) }
                 try timed("render+write") {
                     let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
-                                            staged: writer.file, readStaged: writer.staged).jobs()
+                                            readStaged: writer.staged).jobs()
                         + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }
                     report.pages = jobs.filter { $0.page != nil }.count + names.count
                     let tick = options.progress.map { Ticker(total: jobs.count, phase: "render+write", tell: $0) }

@@ -252,6 +252,19 @@ struct IncrementalBuildTests {
         #expect(DigestStore(Array("other\n".utf8)).digest(digests[0].0, hash: digests[0].1) == nil)
     }
 
+    /// Each published table's CSV hash kept in the digests (the key of its kind's joined CSV) is
+    /// that of the CSV the build wrote.
+    @Test func digestsKeepTheHashesOfTheTableCSVsWritten() throws {
+        let p = try Project()
+        _ = try p.build()
+        let manifest = try #require(OutputWriter.previousManifest(in: p.output))
+        let store = DigestStore(try DiskFileSystem().read(p.output + "/" + DigestStore.name))
+        let kept = manifest.inputs.flatMap { path, file in store.digest(path, hash: file.hash)?.published.map(\.csv) ?? [0] }
+        let written = manifest.outputs.filter { $0.key.hasPrefix("data/") && !$0.key.hasPrefix("data/tables/") && $0.key.hasSuffix(".csv") }
+        #expect(manifest.inputs.count == Fixture.seedNames.count && written.count > 30)
+        #expect(kept.sorted() == written.values.map(\.hash).sorted())
+    }
+
     @Test func aStoreWrittenFromTheOldOneIsTheStoreWrittenAfresh() throws {
         let digests = Fixture.seedNames.map { name in
             let d = Fixture.seed(name)

@@ -36,6 +36,9 @@ public struct Digest: Sendable, Equatable {
         public let values: [String]
         /// True when it has rows (only then is it published as CSV).
         public let hasRows: Bool
+        /// The hash of its CSV as written (`data/<page>/t<N>.csv`), 0 when it is not published:
+        /// the CSV per table kind is keyed by them, without looking up 10,000 staged files.
+        public var csv: UInt64 = 0
     }
 
     public var source = ""
@@ -60,8 +63,9 @@ public struct Digest: Sendable, Equatable {
 
     public init() {}
 
-    /// The digest of a disclosure as read, with its checks.
-    public init(_ d: Disclosure, _ report: CheckReport) {
+    /// The digest of a disclosure as read, with its checks and the hashes of its published
+    /// tables' CSVs, in `published` order.
+    public init(_ d: Disclosure, _ report: CheckReport, csvHashes: [UInt64] = []) {
         source = d.source
         department = d.department
         departmentLine = d.departmentLine
@@ -79,6 +83,7 @@ public struct Digest: Sendable, Equatable {
         tables = d.tables.map { t in
             TableInfo(kind: t.kind, number: t.number, title: t.title, values: OpenData.valueColumns([t]), hasRows: !t.rows.isEmpty)
         }
+        for (k, i) in publishedIndices.enumerated() where k < csvHashes.count { tables[i].csv = csvHashes[k] }
         diagnostics = d.diagnostics
     }
 
@@ -92,8 +97,11 @@ public struct Digest: Sendable, Equatable {
     public func table(_ kind: TableKind) -> TableInfo? { tables.first { $0.kind == kind } }
 
     /// The tables published as CSV, in document order: the first of each kind, when it has rows.
-    public var published: [TableInfo] {
-        tables.enumerated().filter { k, t in t.hasRows && tables.firstIndex { $0.kind == t.kind } == k }.map(\.element)
+    public var published: [TableInfo] { publishedIndices.map { tables[$0] } }
+
+    /// Where the published tables are in `tables`.
+    var publishedIndices: [Int] {
+        tables.indices.filter { k in tables[k].hasRows && tables.firstIndex { $0.kind == tables[k].kind } == k }
     }
 
     /// The rows of the classification's source table that the subject index lists: codes that are

@@ -33,14 +33,14 @@ public struct Layout: Sendable {
         public let department: String
         public let year: Int?
         public let placement: SiteConfig.Placement?
+        /// The region path as one label, or 未归类 (made once per department: keys and pages ask for it often).
+        public let regionLabel: String
         /// The department's other disclosures, oldest first: page name and year label.
         public let others: [(slug: String, year: String)]
         /// Errors for a department and year that another file discloses too.
         public let duplicates: [Diagnostic]
 
         public var yearLabel: String { year.map(String.init) ?? "年度不明" }
-        /// The region path as one label, or 未归类.
-        public var regionLabel: String { placement?.path.map(\.name).joined(separator: " · ") ?? "未归类" }
     }
 
     /// Per disclosure, in the order given.
@@ -97,10 +97,11 @@ public struct Layout: Sendable {
         }
         // Each department's region: a walk of the regions per department, on every core.
         let placements = Parallel.map(departments) { site.place($0) }
+        let regionLabels = placements.map { $0?.path.map(\.name).joined(separator: " · ") ?? "未归类" }
         slots = identities.indices.map { i in
             let r = ranks[i]
             return Slot(slug: slugs[i], departmentSlug: departmentSlugs[r], departmentIndex: r, department: names[i], year: identities[i].year,
-                        placement: placements[r],
+                        placement: placements[r], regionLabel: regionLabels[r],
                         others: byDepartment[r].filter { $0 != i }.map { (slugs[$0], identities[$0].year.map(String.init) ?? "年度不明") },
                         duplicates: duplicates[i])
         }

@@ -17,7 +17,7 @@
 /// writes.
 public struct DigestStore: Sendable {
     public static let name = ".disclose-digests"
-    static let header = Array("disclose-digests 2\n".utf8)
+    static let header = Array("disclose-digests 3\n".utf8)
 
     private let bytes: [UInt8]
     private let table: StringTable

@@ -3,9 +3,7 @@
 /// Data Package, tabular).
 struct OpenData {
     let model: SiteModel
-    /// A file the disclosures' own jobs put in the staging folder: its hash and size.
-    let staged: @Sendable (String) -> Manifest.File?
-    /// Reads a staged file back.
+    /// Reads back a file the disclosures' own jobs put in the staging folder.
     let read: @Sendable (String) throws -> [UInt8]
 
     /// The columns every table CSV starts with, before the table's value columns.
@@ -21,16 +19,16 @@ struct OpenData {
     func jobs() -> [RenderJob] {
         var jobs: [RenderJob] = []
         var kindResources: [Resource] = []
-        let model = model, staged = staged, read = read
+        let model = model, read = read
         // Per table kind, the entries that publish it (with its value columns) and the union of
         // those columns, in first-seen order: one pass over the entries, not one per kind.
-        var holdersByKind = Array(repeating: [(entry: Int, values: [String])](), count: TableKind.allCases.count)
+        var holdersByKind = Array(repeating: [(entry: Int, values: [String], csv: UInt64)](), count: TableKind.allCases.count)
         var columnsByKind = Array(repeating: [String](), count: TableKind.allCases.count)
         var lastColumns = Array(repeating: [String](), count: TableKind.allCases.count)
         for (k, e) in model.entries.enumerated() {
             for t in e.published {
                 let n = t.kind.standardNumber - 1
-                holdersByKind[n].append((k, t.values))
+                holdersByKind[n].append((k, t.values, t.csv))
                 // Most tables of a kind have the columns the one before had, as the same strings:
                 // comparing the lists is quicker than looking for each column in the union.
                 guard t.values != lastColumns[n] else { continue }
@@ -45,11 +43,11 @@ struct OpenData {
             func path(_ k: Int) -> String { "data/\(model.entries[k].slug)/t\(kind.standardNumber).csv" }
             let key = {
                 var key = JobKey("table").adding(r.path).adding(values.joined(separator: "\t"))
-                for (k, _) in holders { let p = path(k); key.add(p); key.add(staged(p)?.hash ?? 0) }
+                for (k, _, csv) in holders { key.add(model.entries[k].slug); key.add(csv) }
                 return key.value
             }
             jobs.append(RenderJob(streaming: r.path, key: key) { out in
-                try OpenData.joined(holders.map { k, own in ({ try read(path(k)) }, own) }, values: values, into: &out)
+                try OpenData.joined(holders.map { k, own, _ in ({ try read(path(k)) }, own) }, values: values, into: &out)
             })
         }
         let title = model.site.title, kinds = kindResources

@@ -69,12 +69,6 @@ public final class OutputWriter: @unchecked Sendable {
         return files
     }
 
-    /// What was put at `relative` so far (hash and size), if anything.
-    public func file(_ relative: String) -> Manifest.File? {
-        lock.lock(); defer { lock.unlock() }
-        return files[relative]
-    }
-
     /// Carries over the files a job made in the previous build, when that build ran the job with
     /// the same key and made exactly these files: they are linked, not made again. False (and
     /// nothing carried over) otherwise; then the job must run.
@@ -91,7 +85,9 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Puts `bytes` at `relative` (a path inside the site, `/`-separated, no `..`), made by a job with
     /// key `job` (0: none).
-    public func put(_ relative: String, _ bytes: [UInt8], job: UInt64 = 0) throws {
+    /// Returns the bytes' hash.
+    @discardableResult
+    public func put(_ relative: String, _ bytes: [UInt8], job: UInt64 = 0) throws -> UInt64 {
         precondition(OutputWriter.staysInside(relative), "output path leaves the site: \(relative)")
         let file = Manifest.File(hash: ContentHash.of(bytes), size: bytes.count, job: job)
         // Bytes the published site has are linked from it; others are written, unless the
@@ -105,6 +101,7 @@ public final class OutputWriter: @unchecked Sendable {
         files[relative] = file
         if !carried { written += 1 }
         lock.unlock()
+        return file.hash
     }
 
     /// Puts at `relative` the bytes `make` streams, made by a job with key `job`: for a file too

@@ -6,6 +6,9 @@ struct DisclosureFiles {
     let frame: PageFrame
 
     /// The paths of the files of a disclosure placed at `slot` that publishes these tables.
+    /// How many files come before the table CSVs in `paths` and `files`: the page and two JSON files.
+    static let beforeCSVs = 3
+
     static func paths(_ slot: Layout.Slot, tables: [TableKind]) -> [String] {
         ["d/\(slot.slug).html", "data/\(slot.slug).json", "data/\(slot.slug).checks.json"]
             + tables.map { "data/\(slot.slug)/t\($0.standardNumber).csv" }
@@ -19,7 +22,7 @@ struct DisclosureFiles {
         var out: [(String, [UInt8])] = [(paths[0], try page(d, report, slot)),
                                         (paths[1], DisclosureJSON.file(d)),
                                         (paths[2], CheckReportJSON.file(d, report))]
-        for (t, path) in zip(d.publishedTables, paths.dropFirst(3)) {
+        for (t, path) in zip(d.publishedTables, paths.dropFirst(DisclosureFiles.beforeCSVs)) {
             out.append((path, OpenData.csv([(d, t)], values: OpenData.valueColumns([t]))))
         }
         return out

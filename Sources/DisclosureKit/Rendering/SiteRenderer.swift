@@ -85,9 +85,7 @@ struct SiteRenderer {
     let frame: PageFrame
     /// The site's other pages (the disclosures' own), for the sitemap.
     let disclosurePages: [String]
-    /// The disclosures' own files as staged (path → hash), and how to read one back: the CSVs per
-    /// table kind are joined from them.
-    let staged: @Sendable (String) -> Manifest.File?
+    /// Reads back one of the disclosures' own files as staged: the CSVs per table kind are joined from them.
     let readStaged: @Sendable (String) throws -> [UInt8]
 
     var site: SiteConfig { model.site }
@@ -113,7 +111,7 @@ struct SiteRenderer {
         let nav = JobKey("nav").adding(compareViews.first?.path ?? "")
         // The largest jobs first (the CSVs per table kind, the comparison pages, the home page),
         // so that a core is not left running one of them alone at the end.
-        jobs += OpenData(model: model, staged: staged, read: readStaged).jobs()
+        jobs += OpenData(model: model, read: readStaged).jobs()
         let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
         for view in compareViews {
             streamedPage(view.path, key: {
