@@ -26,7 +26,7 @@ public struct Stage: Sendable {
     public let memory: Int
     /// The most resident bytes so far, at the stage's end: what the stage itself peaked at, when
     /// it is more than the stages before it did.
-    public var peak = 0
+    public let peak: Int
 }
 
 /// The process's memory as Linux counts it (`/proc/self/status`), for the stage log.
@@ -231,9 +231,8 @@ public struct Pipeline {
                     var placed = d
                     placed.diagnostics += slot.duplicates
                     let checks = Checker.check(placed)
-                    let made = try files.files(placed, checks, slot)
-                    let hashes = try made.map { path, bytes in try writer.put(path, bytes, job: job) }
-                    return (Digest(d, checks, csvHashes: Array(hashes.dropFirst(DisclosureFiles.beforeCSVs))).interned(pool), true)
+                    let written = try files.files(placed, checks, slot).map { path, bytes in try writer.put(path, bytes, job: job) }
+                    return (Digest(d, checks, csvHashes: Array(written.dropFirst(DisclosureFiles.beforeCSVs))).interned(pool), true)
                 }
             }
             let digests = outcome.map(\.0)

@@ -5,10 +5,10 @@
 struct DisclosureFiles {
     let frame: PageFrame
 
-    /// The paths of the files of a disclosure placed at `slot` that publishes these tables.
     /// How many files come before the table CSVs in `paths` and `files`: the page and two JSON files.
     static let beforeCSVs = 3
 
+    /// The paths of the files of a disclosure placed at `slot` that publishes these tables.
     static func paths(_ slot: Layout.Slot, tables: [TableKind]) -> [String] {
         ["d/\(slot.slug).html", "data/\(slot.slug).json", "data/\(slot.slug).checks.json"]
             + tables.map { "data/\(slot.slug)/t\($0.standardNumber).csv" }

@@ -44,8 +44,9 @@ struct PageFrame: Sendable {
         }
     }
 
-    /// The values every page gets: the site, the page title, the way back to the root, navigation.
-    func common(title: String, root: String, section: String) -> [String: TemplateValue] {
+    /// The values every page gets (the site, the page title, the way back to the root,
+    /// navigation), with the page's own `values` over them.
+    func values(title: String, root: String, section: String, _ values: [String: TemplateValue]) -> [String: TemplateValue] {
         let nav: [(String, String, String)] = [
             ("home", "index.html", "首页"),
             ("compare", compareViews.first?.path ?? "about.html", "部门对比"),
@@ -55,7 +56,7 @@ struct PageFrame: Sendable {
             ("glossary", "glossary.html", "名词解释"),
             ("about", "about.html", "关于与数据"),
         ]
-        return [
+        let common: [String: TemplateValue] = [
             "site": .object([
                 "title": .text(site.title), "description": .text(site.description), "language": .text(site.language),
                 "footer": .text(site.footer), "logo": .text(site.logo), "baseURL": .text(site.baseURL),
@@ -64,14 +65,16 @@ struct PageFrame: Sendable {
             "root": .text(root),
             "nav": .list(nav.map { id, href, label in .link(root + href, label, current: id == section) }),
         ]
+        return common.merging(values) { _, new in new }
     }
 
     func render(_ template: String, title: String, root: String, section: String, _ values: [String: TemplateValue]) throws -> [UInt8] {
-        try theme.page(template, common(title: title, root: root, section: section).merging(values) { _, new in new })
+        try theme.page(template, self.values(title: title, root: root, section: section, values))
     }
 
+    /// The same page, into `out` (streamed when `out` is).
     func render(_ template: String, title: String, root: String, section: String, _ values: [String: TemplateValue], into out: inout HTML) throws {
-        try theme.page(template, common(title: title, root: root, section: section).merging(values) { _, new in new }, into: &out)
+        try theme.page(template, self.values(title: title, root: root, section: section, values), into: &out)
     }
 }
 
