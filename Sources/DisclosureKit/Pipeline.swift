@@ -106,6 +106,10 @@ public struct Pipeline {
         public var stages: [Stage] = []
         /// The process's peak resident memory when the build ended, in bytes (0 where unknown).
         public var peakMemory = 0
+        /// The build's largest values, handed over rather than freed as `run` returns (see
+        /// `CommandResult.held`): freeing them is the last thing a build does, and at 10,000
+        /// disclosures it took 0.23 s of a 1.9 s rebuild.
+        public var held: [any Sendable] = []
     }
 
     let options: Options
@@ -273,6 +277,7 @@ public struct Pipeline {
                                   counts: counts, errors: errors.map(\.description),
                                   digests: { try DigestStore.write(names.indices.map { (names[$0], hashes[$0], digests[$0]) }, reusing: publishedDigests(), into: &$0) })
             }
+            report.held = [writer, outcome, cached, layout, identities, inputs, stamps, previous, published, kept] as [any Sendable]
         } catch {
             writer.abandon()
             throw error

@@ -45,4 +45,30 @@ struct SiteModelTests {
         #expect(t.sum(.revenue) == nil)
         #expect(Metric.allCases.map(\.ordinal) == Array(Metric.allCases.indices))
     }
+
+    /// A subject index has a node per code, ordered by code (01 and 1 apart; a code too long for
+    /// an integer key too), each with its uses in site order, the name its first use prints, each
+    /// use's share of its disclosure's 支出总计, and 合计 per year in 万元.
+    @Test func subjectIndexGroupsRowsByCode() {
+        func row(_ code: String, _ label: String, _ total: String) -> Digest.SubjectRow {
+            Digest.SubjectRow(code: code, label: label, line: 10, amounts: Digest.ThreeAmounts { $0 == 0 ? FixedPoint(total) : nil })
+        }
+        let long = "20101010101010101010"
+        var a = digest("a.txt", "甲局", 2026, expenditure: "10.00")
+        a.functional = [row("201", "一般公共服务支出", "4.00"), row("0201", "零", "1.00"), row(long, "长", "2.00")]
+        var b = digest("b.txt", "乙局", 2025, expenditure: "8.00")
+        b.functional = [row("201", "旧名", "2.00"), row("20101", "人大事务", "1.50"), row(long, "长", "1.00")]
+        var c = digest("c.txt", "丙局", 2026)
+        c.functional = [row("201", "新名", "3.00")]
+        let index = model([b, a, c]).functional
+        #expect(index.nodes.map(\.code.code) == ["0201", "201", "20101", long])
+        let node = index.node("201")!
+        #expect(node.uses.map(\.entry.digest.source) == ["c.txt", "a.txt", "b.txt"])
+        #expect(node.name == "新名")
+        #expect(node.uses.map { $0.share?.description ?? "—" } == ["—", "40.00", "25.00"])
+        #expect(node.totals.mapValues(\.description) == [2026: "7.00", 2025: "2.00"])
+        #expect(node.departmentCount == 3 && index.node(long)!.departmentCount == 2)
+        #expect(index.node(long)!.uses.map(\.entry.digest.source) == ["a.txt", "b.txt"])
+        #expect(index.node("0201")!.totals.mapValues(\.description) == [2026: "1.00"])
+    }
 }

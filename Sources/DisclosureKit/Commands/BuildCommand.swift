@@ -54,6 +54,7 @@ enum BuildCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             let report = try Pipeline(options: options, fs: fs).run()
+            r.held = report.held
             if options.progress != nil { Progress.clear() }
             for d in report.diagnostics where d.severity == .error { r.err("\(d)\n") }
             for e in report.previousErrors { r.err("\(e)\n") }

@@ -3,6 +3,10 @@ public struct CommandResult: Sendable {
     public var exitCode: Int32 = 0
     public var stdout: [UInt8] = []
     public var stderr: [UInt8] = []
+    /// What the command made that is large and no longer needed (a build's manifests, digests and
+    /// file lists), held rather than freed as the command returns: a process that exits next
+    /// skips freeing it, which takes 0.2 s at 10,000 disclosures. Dropping the result frees it.
+    public var held: [any Sendable] = []
 
     mutating func out(_ s: String) { stdout += s.utf8 }
     mutating func err(_ s: String) { stderr += s.utf8 }

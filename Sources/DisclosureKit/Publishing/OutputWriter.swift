@@ -29,6 +29,9 @@ public final class OutputWriter: @unchecked Sendable {
     private var folders: Set<String> = []
     private var files: [String: Manifest.File] = [:]
     private var written = 0
+    /// How many of `files` the staging folder started with: when it is all of `base`, nothing
+    /// is left to delete, and 146,000 lookups at 10,000 disclosures are skipped.
+    private var fromBase = 0
 
     /// The folder beside `output` that keeps the site a build replaced, for the next build to start from.
     public static func kept(_ output: String) -> String { output + ".previous" }
@@ -76,11 +79,17 @@ public final class OutputWriter: @unchecked Sendable {
         guard trustJobs, let previous, !relatives.isEmpty else { return false }
         let old = relatives.map { previous.outputs[$0] }
         guard old.allSatisfy({ $0?.job == job }) else { return false }
-        for (relative, file) in zip(relatives, old) where !place(relative, file!) { return false }
+        let staged = relatives.map { base[$0] }
+        for k in relatives.indices where !place(relatives[k], old[k]!, staged: staged[k]) { return false }
         lock.lock()
-        for (relative, file) in zip(relatives, old) { files[relative] = file! }
+        for k in relatives.indices { record(relatives[k], old[k]!, staged: staged[k]) }
         lock.unlock()
         return true
+    }
+
+    /// Notes a file of the site; `staged`: what the staging folder started with at its path. Under the lock.
+    private func record(_ relative: String, _ file: Manifest.File, staged: Manifest.File?) {
+        if files.updateValue(file, forKey: relative) == nil, staged != nil { fromBase += 1 }
     }
 
     /// Puts `bytes` at `relative` (a path inside the site, `/`-separated, no `..`), made by a job with
@@ -92,13 +101,14 @@ public final class OutputWriter: @unchecked Sendable {
         let file = Manifest.File(hash: ContentHash.of(bytes), size: bytes.count, job: job)
         // Bytes the published site has are linked from it; others are written, unless the
         // staging folder started with them.
-        let carried = previous?.outputs[relative]?.sameBytes(file) == true && place(relative, file)
-        if !carried, base[relative]?.sameBytes(file) != true {
+        let staged = base[relative]
+        let carried = previous?.outputs[relative]?.sameBytes(file) == true && place(relative, file, staged: staged)
+        if !carried, staged?.sameBytes(file) != true {
             try makeFolder(of: relative)
             try write(staging + "/" + relative, bytes)
         }
         lock.lock()
-        files[relative] = file
+        record(relative, file, staged: staged)
         if !carried { written += 1 }
         lock.unlock()
         return file.hash
@@ -113,25 +123,27 @@ public final class OutputWriter: @unchecked Sendable {
         let path = staging + "/" + relative, part = path + ".part"
         let (hash, size) = try OutputWriter.write(part, streaming: make)
         let file = Manifest.File(hash: hash, size: size, job: job)
-        let carried = previous?.outputs[relative]?.sameBytes(file) == true && place(relative, file)
-        if carried || base[relative]?.sameBytes(file) == true {
+        let staged = base[relative]
+        let carried = previous?.outputs[relative]?.sameBytes(file) == true && place(relative, file, staged: staged)
+        if carried || staged?.sameBytes(file) == true {
             Glibc.unlink(part)
         } else if Glibc.rename(part, path) != 0 {
             throw FileError(path: path, reason: "cannot be moved into place (errno \(errno))")
         }
         lock.lock()
-        files[relative] = file
+        record(relative, file, staged: staged)
         if !carried { written += 1 }
         lock.unlock()
     }
 
     /// Makes the staging folder's `relative` the published file of the same bytes: already so when
-    /// the staging folder started with those bytes there, else linked. False when the link fails.
-    func place(_ relative: String, _ file: Manifest.File) -> Bool {
-        if base[relative]?.sameBytes(file) == true { return true }
+    /// the staging folder started with those bytes there (`staged`: what it started with at that
+    /// path), else linked. False when the link fails.
+    func place(_ relative: String, _ file: Manifest.File, staged: Manifest.File?) -> Bool {
+        if staged?.sameBytes(file) == true { return true }
         guard (try? makeFolder(of: relative)) != nil else { return false }
         let path = staging + "/" + relative
-        if base[relative] != nil { Glibc.unlink(path) }
+        if staged != nil { Glibc.unlink(path) }
         return Glibc.link(output + "/" + relative, path) == 0
     }
 
@@ -256,6 +268,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Deletes what the staging folder started with that this build did not make, and the folders
     /// that leaves empty.
     func dropUnmade() {
+        if fromBase == base.count { return }
         var emptied: Set<String> = []
         for relative in base.keys where files[relative] == nil {
             Glibc.unlink(staging + "/" + relative)

@@ -6,7 +6,7 @@ extension SiteRenderer {
         let rows: [[TableHTML.Cell]] = index.nodes.map { n in
             var first = TableHTML.Cell.text(n.code.code + " " + n.name, href: "\(index.folder)/\(n.code.code).html")
             first.level = n.code.level
-            return [first, .text(n.code.levelName), .count(Set(n.uses.map(\.entry.departmentSlug)).count)]
+            return [first, .text(n.code.levelName), .count(n.departmentCount)]
                 + years.map { .amount(n.totals[$0]) }
         }
         let table = TableHTML(caption: "\(index.title)及各年合计（万元）",
