@@ -181,21 +181,15 @@ public struct Pipeline {
         func publishedDigests() -> DigestStore {
             previous?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
         }
-        // The site kept beside the output, which the staging folder starts from. The three files
-        // are independent, and each takes a tenth of a second or more at 10,000 disclosures: they
-        // are read at once. (Each on one core: a parallel map nested in this one would run on one.)
-        let (published, kept, cached) = timed("previous") { () -> (Manifest?, Manifest?, [Digest?]) in
-            guard previous != nil else { return (nil, nil, Array(repeating: nil, count: names.count)) }
-            let files = Parallel.map(3) { task -> (manifest: Manifest?, digests: [Digest?]) in
-                switch task {
-                case 0:
-                    let store = publishedDigests()
-                    return (nil, names.indices.map { store.digest(names[$0], hash: hashes[$0]) })
-                case 1: return (OutputWriter.previousManifest(in: options.output), [])
-                default: return (OutputWriter.keptManifest(of: options.output), [])
-                }
-            }
-            return (files[1].manifest, files[2].manifest, files[0].digests)
+        // The two files are independent, and each takes a tenth of a second or more at 10,000
+        // disclosures: they are read at once. (Each on one core: a parallel map nested in this
+        // one would run on one.)
+        let (published, cached) = timed("previous") { () -> (Manifest?, [Digest?]) in
+            guard previous != nil else { return (nil, Array(repeating: nil, count: names.count)) }
+            return Parallel.both({ OutputWriter.previousManifest(in: options.output) }, {
+                let store = publishedDigests()
+                return names.indices.map { store.digest(names[$0], hash: hashes[$0]) }
+            })
         }
         let changed = cached.filter { $0 == nil }.count
         func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {
@@ -213,7 +207,7 @@ public struct Pipeline {
 
         let frame = PageFrame(site: site, theme: theme, layout: layout)
         let files = DisclosureFiles(frame: frame)
-        let writer = try timed("staging") { try OutputWriter(output: options.output, previous: published, key: key, kept: kept) }
+        let writer = try timed("staging") { try OutputWriter(output: options.output, previous: published, key: key) }
         do {
             // Each disclosure's own files: carried over when its bytes and place are as before,
             // otherwise read, checked, rendered and written while its model is held.
@@ -277,7 +271,7 @@ public struct Pipeline {
                                   counts: counts, errors: errors.map(\.description),
                                   digests: { try DigestStore.write(names.indices.map { (names[$0], hashes[$0], digests[$0]) }, reusing: publishedDigests(), into: &$0) })
             }
-            report.held = [writer, outcome, cached, layout, identities, inputs, stamps, previous, published, kept] as [any Sendable]
+            report.held = [writer, outcome, cached, layout, identities, inputs, stamps, previous, published] as [any Sendable]
         } catch {
             writer.abandon()
             throw error

@@ -98,6 +98,7 @@ struct IncrementalBuildTests {
         let kept = OutputWriter.kept(p.output)
         _ = try p.build()
         #expect(!FileManager.default.fileExists(atPath: kept), "a first build replaces no site of its own")
+        let firstStamps = Self.stamps(p.output)
         try p.edit(seed) { $0.replacingOccurrences(of: a, with: b) }
         _ = try p.build()
         #expect(FileManager.default.fileExists(atPath: kept), "the replaced site is kept for the next build")
@@ -110,6 +111,9 @@ struct IncrementalBuildTests {
         ]
         for (n, step) in steps.enumerated() {
             let before = BuildTests.tree(p.output), stampsBefore = Self.stamps(p.output)
+            // The kept site's differences are from the published site, so the build starts from it.
+            let differences = try #require(KeptSite.parse(try DiskFileSystem().read(kept + "/" + KeptSite.name)))
+            #expect(differences.published == ContentHash.of(try DiskFileSystem().read(p.output + "/" + Manifest.name)), "step \(n)")
             try step()
             let report = try p.build()
             let after = BuildTests.tree(p.output), stampsAfter = Self.stamps(p.output)
@@ -117,10 +121,15 @@ struct IncrementalBuildTests {
             let changed = Set(files.filter { before[$0] != after[$0] })
             #expect(changed == Set(files.filter { stampsBefore[$0] != stampsAfter[$0] }), "step \(n)")
             #expect(report.written == changed.count, "step \(n)")
+            // Back to the first figure: the changed files are the kept site's, the very files the first build wrote.
+            if n == 0 { #expect(!changed.isEmpty && changed.allSatisfy { stampsAfter[$0] == firstStamps[$0] }, "step 0") }
             _ = try p.build(clean: true, to: p.base + "/clean-\(n)")
             #expect(BuildTests.tree(p.base + "/clean-\(n)") == after, "step \(n)")
         }
         #expect(!BuildTests.tree(p.output).keys.contains { $0.hasPrefix("/d/2025-") })
+        // The differences are beside the kept site, never part of the published one.
+        #expect(FileManager.default.fileExists(atPath: kept + "/" + KeptSite.name))
+        #expect(!FileManager.default.fileExists(atPath: p.output + "/" + KeptSite.name))
     }
 
     @Test func aRemovedDisclosureDisappearsAndCleanWritesEverything() throws {
@@ -181,6 +190,15 @@ struct IncrementalBuildTests {
         m.outputs = ["d/x.html": .init(hash: .max, size: 0, job: 5), "路径 with space.csv": .init(hash: 7, size: 9)]
         let back = Manifest.parse(m.serialized())
         #expect(back?.outputs == m.outputs && back?.inputs == m.inputs && back?.key == 42 && back?.counts == m.counts)
+        #expect(back?.hash == ContentHash.of(m.serialized()) && Manifest.parse(m.serialized(), outputs: false)?.hash == 0)
+        // The kept site's differences from the published one, read back; what they say it holds.
+        let kept = KeptSite(published: 9, before: ["gone.html": .init(hash: 4, size: 5), "d/x.html": .init(hash: 6, size: 7)], added: ["路径 with space.csv"])
+        #expect(KeptSite.parse(kept.serialized()) == kept && KeptSite.parse(Array("disclose-kept 1\nwas\tx\n".utf8)) == nil)
+        #expect(kept.file("d/x.html", published: m.outputs["d/x.html"]) == .init(hash: 6, size: 7))
+        #expect(kept.file("路径 with space.csv", published: m.outputs["路径 with space.csv"]) == nil)
+        #expect(kept.file("a.css", published: .init(hash: 1, size: 1)) == .init(hash: 1, size: 1))
+        #expect(kept.paths(publishedPaths: m.outputs.keys, published: m.outputs).sorted() == ["d/x.html", "gone.html"])
+        #expect(kept.count(published: m.outputs) == 2)
         #expect(back?.errors == ["a.txt:1: error: x y"])
         #expect(Manifest.parse(Array("something else\n".utf8)) == nil)
         // Numbers of every length; the previous order is taken only when it lists these paths, sorted.

@@ -52,6 +52,9 @@ public struct Manifest: Sendable, Equatable {
     /// The outputs' paths in the order the parsed file listed them (each once): sorted, when this
     /// program wrote it.
     public private(set) var outputOrder: [String] = []
+    /// The hash of the bytes this manifest was parsed from, with its outputs (0 otherwise): what
+    /// the kept site's differences (`KeptSite`) name the published site by.
+    public private(set) var hash: UInt64 = 0
 
     public init() {}
 
@@ -157,6 +160,7 @@ public struct Manifest: Sendable, Equatable {
             let lines = bytes.withUnsafeBufferPointer { b in b.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             m.outputs.reserveCapacity(lines)
             m.outputOrder.reserveCapacity(lines)
+            m.hash = ContentHash.of(bytes)
         }
         while i < n {
             if !outputs, bytes[i...].starts(with: out) { break }

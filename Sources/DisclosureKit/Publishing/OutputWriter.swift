@@ -15,31 +15,40 @@ import Glibc
 /// The site a build replaces is kept beside the output (`public.previous`), and the next build
 /// starts its staging folder from it: only the files whose bytes differ from it are replaced,
 /// and those it has that the build does not make are deleted. So a rebuild that changes a few
-/// files touches a few files, not the 150,000 a site of 10,000 disclosures has.
+/// files touches a few files, not the 150,000 a site of 10,000 disclosures has. What the kept
+/// site holds is known from the published manifest and the differences the build that kept it
+/// wrote beside it (`KeptSite`).
 public final class OutputWriter: @unchecked Sendable {
     public let output: String
     let staging: String
     let previous: Manifest?
     /// True when the previous build had this build's key, so its jobs' keys mean the same.
     let trustJobs: Bool
-    /// What the staging folder held when the build started: the site before the previous one, by
-    /// its manifest; empty when the build starts from an empty folder.
-    let base: [String: Manifest.File]
+    /// Where the site the staging folder started from (the site before the previous one) differs
+    /// from the previous site; nil when the staging folder started empty.
+    let base: KeptSite?
+    /// How many files the staging folder started with.
+    let baseCount: Int
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var files: [String: Manifest.File] = [:]
     private var written = 0
-    /// How many of `files` the staging folder started with: when it is all of `base`, nothing
-    /// is left to delete, and 146,000 lookups at 10,000 disclosures are skipped.
+    /// How many of `files` the staging folder started with: when it is all of them, nothing is
+    /// left to delete, and 146,000 lookups at 10,000 disclosures are skipped.
     private var fromBase = 0
+    /// How many of `files` the previous site has, and where this site differs from it: what
+    /// the next build is told of the previous site, which it starts from (`KeptSite`).
+    private var fromPrevious = 0
+    private var before: [String: Manifest.File] = [:]
+    private var added: Set<String> = []
 
     /// The folder beside `output` that keeps the site a build replaced, for the next build to start from.
     public static func kept(_ output: String) -> String { output + ".previous" }
 
     /// `previous`: the manifest of the site now in `output`, or nil to write every file; `key`: this
-    /// build's key; `kept`: the manifest of the site kept beside the output (`keptManifest(of:)`),
-    /// which the staging folder then starts from; without it the staging folder starts empty.
-    public init(output: String, previous: Manifest? = nil, key: UInt64 = 0, kept: Manifest? = nil) throws {
+    /// build's key. The staging folder starts from the site kept beside the output when it is
+    /// the one `previous` says its build replaced; otherwise it starts empty.
+    public init(output: String, previous: Manifest? = nil, key: UInt64 = 0) throws {
         let out = output.hasSuffix("/") ? String(output.dropLast()) : output
         self.output = out
         self.staging = out + ".staging-\(getpid())"
@@ -49,15 +58,23 @@ public final class OutputWriter: @unchecked Sendable {
         files.reserveCapacity(previous?.outputs.count ?? 0)
         OutputWriter.removeTree(staging)
         let keptPath = OutputWriter.kept(out)
-        // The kept site is used only when it is what the published site was linked from: a
-        // build with a previous manifest links every unchanged file, so equal bytes are one inode.
-        if previous != nil, let m = kept, Glibc.rename(keptPath, staging) == 0 {
-            base = m.outputs
+        // The kept site is used only when its differences are from the published site: what it
+        // holds is then known. (They are not part of the site: removed as it becomes the staging folder.)
+        if let previous, previous.hash != 0,
+           let kept = (try? DiskFileSystem().read(keptPath + "/" + KeptSite.name)).flatMap(KeptSite.parse), kept.published == previous.hash,
+           Glibc.rename(keptPath, staging) == 0 {
+            Glibc.unlink(staging + "/" + KeptSite.name)
+            (base, baseCount) = (kept, kept.count(published: previous.outputs))
         } else {
-            base = [:]
+            (base, baseCount) = (nil, 0)
             OutputWriter.removeTree(keptPath)
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         }
+    }
+
+    /// What the staging folder started with at `relative`, given the published site's file there.
+    func stagedAtStart(_ relative: String, published: Manifest.File?) -> Manifest.File? {
+        base?.file(relative, published: published)
     }
 
     /// Files written and files carried over so far.
@@ -79,17 +96,25 @@ public final class OutputWriter: @unchecked Sendable {
         guard trustJobs, let previous, !relatives.isEmpty else { return false }
         let old = relatives.map { previous.outputs[$0] }
         guard old.allSatisfy({ $0?.job == job }) else { return false }
-        let staged = relatives.map { base[$0] }
+        let staged = relatives.indices.map { stagedAtStart(relatives[$0], published: old[$0]) }
         for k in relatives.indices where !place(relatives[k], old[k]!, staged: staged[k]) { return false }
         lock.lock()
-        for k in relatives.indices { record(relatives[k], old[k]!, staged: staged[k]) }
+        for k in relatives.indices { record(relatives[k], old[k]!, staged: staged[k], published: old[k]) }
         lock.unlock()
         return true
     }
 
-    /// Notes a file of the site; `staged`: what the staging folder started with at its path. Under the lock.
-    private func record(_ relative: String, _ file: Manifest.File, staged: Manifest.File?) {
-        if files.updateValue(file, forKey: relative) == nil, staged != nil { fromBase += 1 }
+    /// Notes a file of the site; `staged` and `published`: the files the staging folder started
+    /// with and the published site has at its path. Under the lock.
+    private func record(_ relative: String, _ file: Manifest.File, staged: Manifest.File?, published: Manifest.File?) {
+        guard files.updateValue(file, forKey: relative) == nil else { return }
+        if staged != nil { fromBase += 1 }
+        if let published {
+            fromPrevious += 1
+            if !published.sameBytes(file) { before[relative] = published }
+        } else {
+            added.insert(relative)
+        }
     }
 
     /// Puts `bytes` at `relative` (a path inside the site, `/`-separated, no `..`), made by a job with
@@ -101,14 +126,14 @@ public final class OutputWriter: @unchecked Sendable {
         let file = Manifest.File(hash: ContentHash.of(bytes), size: bytes.count, job: job)
         // Bytes the published site has are linked from it; others are written, unless the
         // staging folder started with them.
-        let staged = base[relative]
-        let carried = previous?.outputs[relative]?.sameBytes(file) == true && place(relative, file, staged: staged)
+        let published = previous?.outputs[relative], staged = stagedAtStart(relative, published: published)
+        let carried = published?.sameBytes(file) == true && place(relative, file, staged: staged)
         if !carried, staged?.sameBytes(file) != true {
             try makeFolder(of: relative)
             try write(staging + "/" + relative, bytes)
         }
         lock.lock()
-        record(relative, file, staged: staged)
+        record(relative, file, staged: staged, published: published)
         if !carried { written += 1 }
         lock.unlock()
         return file.hash
@@ -123,15 +148,15 @@ public final class OutputWriter: @unchecked Sendable {
         let path = staging + "/" + relative, part = path + ".part"
         let (hash, size) = try OutputWriter.write(part, streaming: make)
         let file = Manifest.File(hash: hash, size: size, job: job)
-        let staged = base[relative]
-        let carried = previous?.outputs[relative]?.sameBytes(file) == true && place(relative, file, staged: staged)
+        let published = previous?.outputs[relative], staged = stagedAtStart(relative, published: published)
+        let carried = published?.sameBytes(file) == true && place(relative, file, staged: staged)
         if carried || staged?.sameBytes(file) == true {
             Glibc.unlink(part)
         } else if Glibc.rename(part, path) != 0 {
             throw FileError(path: path, reason: "cannot be moved into place (errno \(errno))")
         }
         lock.lock()
-        record(relative, file, staged: staged)
+        record(relative, file, staged: staged, published: published)
         if !carried { written += 1 }
         lock.unlock()
     }
@@ -252,25 +277,40 @@ public final class OutputWriter: @unchecked Sendable {
         _ = try stored.get()
         let fm = FileManager.default
         // The replaced site is kept for the next build when its manifest says what it holds, and
-        // this build linked its unchanged files.
-        let keep = previous != nil
+        // this build linked its unchanged files; with it, where it differs from this site.
+        let differences = keptDifferences(publishedManifest: manifest)
+        func keep(_ replaced: String) {
+            let kept = OutputWriter.kept(output)
+            guard let differences, Glibc.rename(replaced, kept) == 0 else { OutputWriter.removeTree(replaced); return }
+            try? write(kept + "/" + KeptSite.name, differences.serialized())
+        }
         if fm.fileExists(atPath: output), OutputWriter.exchange(staging, output) {
             // The staging path now holds the previous site.
-            if !keep || Glibc.rename(staging, OutputWriter.kept(output)) != 0 { OutputWriter.removeTree(staging) }
+            keep(staging)
             return
         }
         let old = output + ".old-\(getpid())"
         if fm.fileExists(atPath: output) { try fm.moveItem(atPath: output, toPath: old) }
         try fm.moveItem(atPath: staging, toPath: output)
-        if !keep || Glibc.rename(old, OutputWriter.kept(output)) != 0 { OutputWriter.removeTree(old) }
+        keep(old)
+    }
+
+    /// Where the site this build replaces differs from the one it made (`publishedManifest` is
+    /// its manifest's bytes); nil when there was no previous site to keep.
+    func keptDifferences(publishedManifest: [UInt8]) -> KeptSite? {
+        guard let previous else { return nil }
+        var before = self.before
+        // Files of the previous site this build did not make: a disclosure was removed.
+        if fromPrevious < previous.outputs.count { for (p, f) in previous.outputs where files[p] == nil { before[p] = f } }
+        return KeptSite(published: ContentHash.of(publishedManifest), before: before, added: added)
     }
 
     /// Deletes what the staging folder started with that this build did not make, and the folders
     /// that leaves empty.
     func dropUnmade() {
-        if fromBase == base.count { return }
+        guard let previous, let base, fromBase < baseCount else { return }
         var emptied: Set<String> = []
-        for relative in base.keys where files[relative] == nil {
+        for relative in base.paths(publishedPaths: previous.outputs.keys, published: previous.outputs) where files[relative] == nil {
             Glibc.unlink(staging + "/" + relative)
             var folder = Substring(relative)
             while let slash = folder.lastIndex(of: "/") { folder = folder[..<slash]; emptied.insert(String(folder)) }
@@ -331,11 +371,6 @@ public final class OutputWriter: @unchecked Sendable {
                 removeTree(folder.isEmpty ? entry : folder + "/" + entry)
             }
         }
-    }
-
-    /// The manifest of the site kept beside `output`, if it has one this version can read.
-    public static func keptManifest(of output: String) -> Manifest? {
-        previousManifest(in: kept(output.hasSuffix("/") ? String(output.dropLast()) : output))
     }
 
     /// The manifest of the site in `output`, if there is one this version can read; with `outputs`
