@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Work spread over every core, merged in input order, so the result is the same as a serial map.
 ///
@@ -48,4 +49,20 @@ enum Parallel {
 
     /// `items.map(body)`, run on all cores, in order, for work that cannot fail.
     static func map<S, T>(_ items: [S], _ body: (S) -> T) -> [T] { map(items.count) { body(items[$0]) } }
+
+    /// A value made once, by the first task that asks for it while the others that ask wait: for
+    /// work that tasks of one map share and that should start only when one of them is free.
+    final class Once<T>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: T?
+        private let make: () -> T
+
+        init(_ make: @escaping () -> T) { self.make = make }
+
+        var value: T {
+            lock.lock(); defer { lock.unlock() }
+            if made == nil { made = make() }
+            return made!
+        }
+    }
 }

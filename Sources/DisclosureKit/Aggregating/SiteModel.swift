@@ -17,11 +17,17 @@ public final class Entry: Sendable {
     private let amounts: [FixedPoint?]
     /// The tables published as CSV (`Digest.published`), made once: the open data's jobs walk them three times.
     public let published: [Digest.TableInfo]
+    /// A hash of what the data package lists of those tables (kind, title, value columns): its
+    /// key takes this per entry, made here on every core.
+    public let publishedKey: UInt64
 
     init(digest: Digest, slot: Layout.Slot, inputHash: UInt64) {
         (self.digest, self.slot, self.inputHash) = (digest, slot, inputHash)
         amounts = Metric.allCases.map { digest.figures[$0]?.value.inTenThousandYuan(from: digest.unit) }
         published = digest.published
+        var p = JobKey("published")
+        for t in published { p.add(t.kind.standardNumber); p.add(t.title); p.add(t.values) }
+        publishedKey = p.value
         // Numbers as numbers, none as a value no year, count or line takes: there are 10,000
         // entries, and formatting each figure as text was most of this.
         var k = JobKey("figures")

@@ -17,7 +17,7 @@ import Foundation
 /// ```
 /// `<job>` is the key of what the job that made the file depended on (0 when it did not say): a
 /// job whose key is unchanged is not run again.
-public struct Manifest: Sendable, Equatable {
+public struct Manifest: Sendable {
     public struct File: Sendable, Equatable {
         public let hash: UInt64
         public let size: Int
@@ -55,6 +55,11 @@ public struct Manifest: Sendable, Equatable {
     /// The hash of the bytes this manifest was parsed from, with its outputs (0 otherwise): what
     /// the kept site's differences (`KeptSite`) name the published site by.
     public private(set) var hash: UInt64 = 0
+    /// The bytes parsed, with its outputs, and where each output's line starts, in `outputOrder`
+    /// (then where the last one ends): the next manifest copies the lines that stay the same.
+    /// Empty when the outputs were not listed sorted, each once.
+    private var source: [UInt8] = []
+    private var outputLines: [Int] = []
 
     public init() {}
 
@@ -62,7 +67,12 @@ public struct Manifest: Sendable, Equatable {
     /// `outputOrder` is a previous manifest's order of the outputs: when it lists exactly these
     /// paths, already sorted, it is taken instead of sorting them again (most rebuilds make the
     /// files the build before made, and the sort was a tenth of a one-changed rebuild).
-    public func serialized(outputOrder order: [String] = []) -> [UInt8] {
+    ///
+    /// `previous` and `changed`: the manifest of the build before, as parsed, and the outputs whose
+    /// records differ from it. When this manifest has the same output paths, their lines are
+    /// copied from its bytes but for those: a rebuild that changes a few files formats a few
+    /// lines, not 146,000, and looks none of them up.
+    public func serialized(outputOrder order: [String] = [], previous: Manifest? = nil, changed: [String]? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + 100 * (inputs.count + outputs.count))
         func text(_ s: String) { out += s.utf8 }
@@ -85,6 +95,20 @@ public struct Manifest: Sendable, Equatable {
             text("in\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); number(stamps[p]?.modified ?? 0)
             out.append(0x09); text(p); out.append(0x0A)
         }
+        func line(_ p: String, _ f: File) {
+            text("out\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); hex(f.job)
+            out.append(0x09); text(p); out.append(0x0A)
+        }
+        if let previous, let changed, let lines = previous.lines(changing: changed, count: outputs.count) {
+            var from = previous.outputLines[0]
+            for k in lines {
+                out += previous.source[from..<previous.outputLines[k]]
+                line(previous.outputOrder[k], outputs[previous.outputOrder[k]]!)
+                from = previous.outputLines[k + 1]
+            }
+            out += previous.source[from..<previous.outputLines[previous.outputOrder.count]]
+            return out
+        }
         // The previous order, when it lists exactly these paths, sorted: checked as it is taken.
         var records: [(String, File)] = []
         if order.count == outputs.count {
@@ -94,11 +118,24 @@ public struct Manifest: Sendable, Equatable {
                 records.append((p, f))
             }
         }
-        for (p, f) in records.count == outputs.count ? records : sorted(outputs) {
-            text("out\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); hex(f.job)
-            out.append(0x09); text(p); out.append(0x0A)
-        }
+        for (p, f) in records.count == outputs.count ? records : sorted(outputs) { line(p, f) }
         return out
+    }
+
+    /// Where in `outputOrder` the `changed` paths are, in order, when a manifest with `count`
+    /// outputs, these among them, can copy this one's other lines: this one was parsed with its
+    /// sorted lines and has `count` outputs too. The caller vouches that the paths are the same.
+    func lines(changing changed: [String], count: Int) -> [Int]? {
+        guard !outputLines.isEmpty, outputOrder.count == count else { return nil }
+        var found: [Int] = []
+        for p in changed {
+            // Binary search: the order is sorted by bytes.
+            var (lo, hi) = (0, outputOrder.count)
+            while lo < hi { let mid = (lo + hi) / 2; if Manifest.bytesPrecede(outputOrder[mid], p) { lo = mid + 1 } else { hi = mid } }
+            guard lo < outputOrder.count, outputOrder[lo] == p else { return nil }
+            found.append(lo)
+        }
+        return Set(found).sorted()
     }
 
     /// Byte order of the UTF-8 (the same on every machine, unlike `String`'s `<` on Chinese
@@ -160,10 +197,15 @@ public struct Manifest: Sendable, Equatable {
             let lines = bytes.withUnsafeBufferPointer { b in b.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             m.outputs.reserveCapacity(lines)
             m.outputOrder.reserveCapacity(lines)
+            m.outputLines.reserveCapacity(lines + 1)
             m.hash = ContentHash.of(bytes)
         }
+        // Whether the outputs are listed sorted, each once, on lines one after another; where
+        // the last output line ended.
+        var sortedOnce = true, outputsEnd = 0
         while i < n {
             if !outputs, bytes[i...].starts(with: out) { break }
+            let lineStart = i
             let kind = String(decoding: field(), as: UTF8.self)
             switch kind {
             case "key": guard let k: UInt64 = number(field(), radix: 16) else { return nil }; m.key = k
@@ -179,10 +221,24 @@ public struct Manifest: Sendable, Equatable {
                 } else {
                     guard let job: UInt64 = number(field(), radix: 16) else { return nil }
                     let path = rest()
-                    if m.outputs.updateValue(File(hash: h, size: size, job: job), forKey: path) == nil { m.outputOrder.append(path) }
+                    if m.outputs.updateValue(File(hash: h, size: size, job: job), forKey: path) == nil {
+                        if let last = m.outputOrder.last, !Manifest.bytesPrecede(last, path) { sortedOnce = false }
+                        m.outputOrder.append(path)
+                    } else {
+                        sortedOnce = false
+                    }
+                    if !m.outputLines.isEmpty, lineStart != outputsEnd { sortedOnce = false }
+                    m.outputLines.append(lineStart)
+                    outputsEnd = i
                 }
             default: return nil
             }
+        }
+        if outputs, sortedOnce, !m.outputOrder.isEmpty, m.outputLines.count == m.outputOrder.count {
+            m.outputLines.append(outputsEnd)
+            m.source = bytes
+        } else {
+            m.outputLines = []
         }
         return m
     }

@@ -68,9 +68,7 @@ struct OpenData {
             var key = JobKey("package").adding(title)
             for r in kinds { key.add(r.name); key.add(r.path); key.add(r.title); key.add(r.values) }
             for e in model.entries {
-                key.add(e.slug); key.add(e.department); key.add(e.yearLabel)
-                for t in e.published { key.add(t.kind.standardNumber); key.add(t.title); key.add(t.values) }
-                key.add(-1)
+                key.add(e.slug); key.add(e.department); key.add(e.yearLabel); key.add(e.publishedKey)
             }
             return key.value
         }

@@ -41,6 +41,9 @@ public final class OutputWriter: @unchecked Sendable {
     private var fromPrevious = 0
     private var before: [String: Manifest.File] = [:]
     private var added: Set<String> = []
+    /// The files whose records (bytes or job) differ from the previous site's: the manifest copies
+    /// the others' lines from the previous one.
+    private var differing: [String] = []
 
     /// The folder beside `output` that keeps the site a build replaced, for the next build to start from.
     public static func kept(_ output: String) -> String { output + ".previous" }
@@ -111,6 +114,7 @@ public final class OutputWriter: @unchecked Sendable {
         if staged != nil { fromBase += 1 }
         if let published {
             fromPrevious += 1
+            if published != file { differing.append(relative) }
             if !published.sameBytes(file) { before[relative] = published }
         } else {
             added.insert(relative)
@@ -270,7 +274,9 @@ public final class OutputWriter: @unchecked Sendable {
         m.counts = counts
         dropUnmade()
         // Both are in proportion to the whole site (146,000 records, 10,000 digests): made at once.
-        let (manifest, stored) = Parallel.both({ m.serialized(outputOrder: previous?.outputOrder ?? []) }, {
+        // The same paths as the previous site's: its lines are copied but for those that differ.
+        let same = previous.map { fromPrevious == files.count && files.count == $0.outputs.count } ?? false
+        let (manifest, stored) = Parallel.both({ m.serialized(outputOrder: previous?.outputOrder ?? [], previous: previous, changed: same ? differing : nil) }, {
             Result { try OutputWriter.write(staging + "/" + DigestStore.name, streaming: digests) }
         })
         try write(staging + "/" + Manifest.name, manifest)

@@ -8,8 +8,30 @@ struct SiteFeeds {
 
     var base: String { model.site.baseURL }
 
-    func files() -> [(String, [UInt8])] {
-        [("sitemap.xml", sitemap()), ("robots.txt", Array("User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n".utf8)), ("feed.xml", feed())]
+    /// Two jobs: the sitemap with robots.txt, and the feed. Each has a key of what it shows, so
+    /// a rebuild does not make them again when that is unchanged: at 10,000 disclosures the
+    /// sitemap sorts 20,000 paths and the feed orders and writes 10,000 entries.
+    func jobs() -> [RenderJob] {
+        let feeds = self
+        let sitemap = RenderJob(page: nil, key: {
+            var k = JobKey("sitemap").adding(feeds.base)
+            for p in feeds.pages { k.add(p) }
+            return k.value
+        }, outputs: ["sitemap.xml", "robots.txt"]) { feeds.sitemapFiles() }
+        let feed = RenderJob(page: nil, key: {
+            var k = JobKey("feed").adding(feeds.base).adding(feeds.model.site.title).adding(feeds.model.site.language)
+            // In site order, with the year and date the feed orders by: the order is theirs too.
+            for e in feeds.model.entries {
+                k.add(e.slug); k.add(e.department); k.add(e.yearLabel); k.add(SiteFeeds.date(e)); k.add(e.regionLabel)
+                k.add(e.figures[.expenditure]?.value); k.add(e.digest.unit.rawValue); k.add(e.digest.grade.letter)
+            }
+            return k.value
+        }, outputs: ["feed.xml"]) { [("feed.xml", feeds.feed())] }
+        return [sitemap, feed]
+    }
+
+    func sitemapFiles() -> [(String, [UInt8])] {
+        [("sitemap.xml", sitemap()), ("robots.txt", Array("User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n".utf8))]
     }
 
     func sitemap() -> [UInt8] {

@@ -116,12 +116,13 @@ struct SiteRenderer {
         // so that a core is not left running one of them alone at the end.
         jobs += OpenData(model: model, read: readStaged).jobs()
         let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
+        let compareRows = CompareRows()
         for view in compareViews {
             streamedPage(view.path, key: {
                 var k = views
                 for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.department); k.add(e.figuresKey) }
                 return k
-            }) { h in try compare(view, into: &h) }
+            }) { h in try compare(view, rows: compareRows, into: &h) }
         }
         page("index.html") { try home() }
         for dep in model.departments {
@@ -155,9 +156,8 @@ struct SiteRenderer {
         page("about.html") { try about() }
         page("404.html") { try notFound() }
         let pages = (jobs.compactMap(\.page) + disclosurePages).filter { $0 != "404.html" }
-        // First, with the large jobs: it sorts 20,000 paths at 10,000 disclosures, and as the
-        // last job it ran alone on one core.
-        jobs.insert(RenderJob(page: nil) { [model] in SiteFeeds(model: model, pages: pages).files() }, at: 0)
+        // First, with the large jobs: as the last they ran alone on one core.
+        jobs.insert(contentsOf: SiteFeeds(model: model, pages: pages).jobs(), at: 0)
         return jobs
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The subject indexes: a classification's tree of codes with totals per year, and a page per code
 /// listing every disclosure that spends under it.
 extension SiteRenderer {
@@ -70,15 +72,34 @@ extension SiteRenderer {
         }
     }
 
-    func compare(_ view: CompareView, into out: inout HTML) throws {
+    /// Each disclosure's row of the comparison tables, made once: a disclosure is in the table of
+    /// its year and in those of its regions, and at 10,000 disclosures the tables of a year hold
+    /// twice as many rows as it has disclosures. Shared by the year's comparison jobs.
+    final class CompareRows: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [ObjectIdentifier: [UInt8]] = [:]
+
+        func row(_ e: Entry, _ make: () -> [TableHTML.Cell]) -> [UInt8] {
+            lock.lock()
+            let known = made[ObjectIdentifier(e)]
+            lock.unlock()
+            if let known { return known }
+            let bytes = TableHTML.markup(of: make())
+            lock.lock()
+            made[ObjectIdentifier(e)] = bytes
+            lock.unlock()
+            return bytes
+        }
+    }
+
+    func compare(_ view: CompareView, rows: CompareRows = CompareRows(), into out: inout HTML) throws {
         // Sorted by 支出总计, largest first, then name: useful without the sorting script.
         let entries = model.entries(year: view.year, region: view.region?.id).sorted { a, b in
             let x = a.amount(.expenditure) ?? .zero, y = b.amount(.expenditure) ?? .zero
             return x != y ? x > y : (a.department, a.slug) < (b.department, b.slug)
         }
         let metrics = Metric.allCases.filter { $0 != .revenue }
-        func row(_ k: Int) -> [TableHTML.Cell] {
-            let e = entries[k]
+        func row(_ e: Entry) -> [TableHTML.Cell] {
             var row: [TableHTML.Cell] = [.text(e.department, href: "../d/\(e.slug).html")]
             for m in metrics { row.append(.amount(e.amount(m), href: e.figures[m].map { "../d/\(e.slug).html#L\($0.line)" })) }
             let staff = e.digest.staffActual
@@ -93,7 +114,7 @@ extension SiteRenderer {
         let footer: [TableHTML.Cell] = [.text("合计（\(entries.count) 个部门）")] + metrics.map { .amount(totals.sum($0)) } + [.count(nil), .count(nil), .count(nil), .text("")]
         let table = TableHTML(caption: "\(view.label) 部门预算对比（万元）",
                               columns: [("部门", false)] + metrics.map { ($0.label, true) } + [("实有人数", true), ("人均支出", true), ("人均“三公”经费", true), ("评级", false)],
-                              rowCount: entries.count, row: row, id: "compare", sortable: true, footer: footer)
+                              rowCount: entries.count, madeRow: { k in rows.row(entries[k]) { row(entries[k]) } }, id: "compare", sortable: true, footer: footer)
         try render("compare", title: view.label + " 部门对比", root: "../", section: "compare", [
             "heading": .text(view.label),
             "views": .list(compareViews.map { .link("../" + $0.path, $0.label, current: $0.path == view.path) }),

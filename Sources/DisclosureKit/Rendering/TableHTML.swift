@@ -27,6 +27,9 @@ struct TableHTML {
     /// disclosure of the year, some 5,000 at 10,000 disclosures, and only one is held at a time.
     var rowCount: Int
     var row: (Int) -> [Cell]
+    /// The rows as markup already made (`markup(of:)`), instead of `row`: for rows that several
+    /// tables show alike.
+    var madeRow: ((Int) -> [UInt8])? = nil
     var id: String? = nil
     /// Adds the `sortable` class the theme's script looks for.
     var sortable = false
@@ -36,6 +39,13 @@ struct TableHTML {
     init(caption: String, columns: [(name: String, numeric: Bool)], rowCount: Int, row: @escaping (Int) -> [Cell],
          id: String? = nil, sortable: Bool = false, footer: [Cell]? = nil) {
         (self.caption, self.columns, self.rowCount, self.row, self.id, self.sortable, self.footer) = (caption, columns, rowCount, row, id, sortable, footer)
+    }
+
+    /// A table whose rows are markup made by `markup(of:)`.
+    init(caption: String, columns: [(name: String, numeric: Bool)], rowCount: Int, madeRow: @escaping (Int) -> [UInt8],
+         id: String? = nil, sortable: Bool = false, footer: [Cell]? = nil) {
+        self.init(caption: caption, columns: columns, rowCount: rowCount, row: { _ in [] }, id: id, sortable: sortable, footer: footer)
+        self.madeRow = madeRow
     }
 
     init(caption: String, columns: [(name: String, numeric: Bool)], rows: [[Cell]], id: String? = nil, sortable: Bool = false, footer: [Cell]? = nil) {
@@ -54,13 +64,19 @@ struct TableHTML {
             h.text(c.name); h.raw("</th>")
         }
         h.raw("</tr></thead>\n<tbody>\n")
-        for k in 0..<rowCount { write(row(k), into: &h); h.flushIfFull() }
+        for k in 0..<rowCount {
+            if let madeRow { h.rawBytes(madeRow(k)) } else { TableHTML.write(row(k), into: &h) }
+            h.flushIfFull()
+        }
         h.raw("</tbody>\n")
-        if let footer { h.raw("<tfoot>\n"); write(footer, into: &h); h.raw("</tfoot>\n") }
+        if let footer { h.raw("<tfoot>\n"); TableHTML.write(footer, into: &h); h.raw("</tfoot>\n") }
         h.raw("</table></div>\n")
     }
 
-    private func write(_ r: [Cell], into h: inout HTML) {
+    /// A body row's markup, as the table writes it.
+    static func markup(of r: [Cell]) -> [UInt8] { var h = HTML(); write(r, into: &h); return h.bytes }
+
+    private static func write(_ r: [Cell], into h: inout HTML) {
         h.raw("<tr>")
         for (k, c) in r.enumerated() {
             h.raw(k == 0 ? "<th scope=\"row\"" : "<td")
