@@ -55,10 +55,9 @@ public struct Manifest: Sendable {
     /// The hash of the bytes this manifest was parsed from, with its outputs (0 otherwise): what
     /// the kept site's differences (`KeptSite`) name the published site by.
     public private(set) var hash: UInt64 = 0
-    /// The bytes parsed, with its outputs, and where each output's line starts, in `outputOrder`
-    /// (then where the last one ends): the next manifest copies the lines that stay the same.
-    /// Empty when the outputs were not listed sorted, each once.
-    private var source: [UInt8] = []
+    /// Where each output's line starts in the bytes parsed, in `outputOrder` (then where the
+    /// last one ends): the next manifest copies the lines that stay the same. Empty when the
+    /// outputs were not listed sorted, each once, or not parsed.
     private var outputLines: [Int] = []
 
     public init() {}
@@ -68,11 +67,13 @@ public struct Manifest: Sendable {
     /// paths, already sorted, it is taken instead of sorting them again (most rebuilds make the
     /// files the build before made, and the sort was a tenth of a one-changed rebuild).
     ///
-    /// `previous` and `changed`: the manifest of the build before, as parsed, and the outputs whose
-    /// records differ from it. When this manifest has the same output paths, their lines are
-    /// copied from its bytes but for those: a rebuild that changes a few files formats a few
-    /// lines, not 146,000, and looks none of them up.
-    public func serialized(outputOrder order: [String] = [], previous: Manifest? = nil, changed: [String]? = nil) -> [UInt8] {
+    /// `previous`, `changed` and `previousBytes`: the manifest of the build before, the outputs
+    /// whose records differ from it, and the bytes it was parsed from (read again: they are not
+    /// held through the build). When this manifest has the same output paths, their lines are
+    /// copied from those bytes but for the changed: a rebuild that changes a few files formats a
+    /// few lines, not 146,000, and looks none of them up.
+    public func serialized(outputOrder order: [String] = [], previous: Manifest? = nil, changed: [String]? = nil,
+                           previousBytes: [UInt8] = []) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + 100 * (inputs.count + outputs.count))
         func text(_ s: String) { out += s.utf8 }
@@ -99,14 +100,15 @@ public struct Manifest: Sendable {
             text("out\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); hex(f.job)
             out.append(0x09); text(p); out.append(0x0A)
         }
-        if let previous, let changed, let lines = previous.lines(changing: changed, count: outputs.count) {
+        if let previous, let changed, previous.hash != 0, ContentHash.of(previousBytes) == previous.hash,
+           let lines = previous.lines(changing: changed, count: outputs.count) {
             var from = previous.outputLines[0]
             for k in lines {
-                out += previous.source[from..<previous.outputLines[k]]
+                out += previousBytes[from..<previous.outputLines[k]]
                 line(previous.outputOrder[k], outputs[previous.outputOrder[k]]!)
                 from = previous.outputLines[k + 1]
             }
-            out += previous.source[from..<previous.outputLines[previous.outputOrder.count]]
+            out += previousBytes[from..<previous.outputLines[previous.outputOrder.count]]
             return out
         }
         // The previous order, when it lists exactly these paths, sorted: checked as it is taken.
@@ -236,7 +238,6 @@ public struct Manifest: Sendable {
         }
         if outputs, sortedOnce, !m.outputOrder.isEmpty, m.outputLines.count == m.outputOrder.count {
             m.outputLines.append(outputsEnd)
-            m.source = bytes
         } else {
             m.outputLines = []
         }

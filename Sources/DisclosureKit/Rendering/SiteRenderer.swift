@@ -116,7 +116,7 @@ struct SiteRenderer {
         // so that a core is not left running one of them alone at the end.
         jobs += OpenData(model: model, read: readStaged).jobs()
         let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
-        let compareRows = CompareRows()
+        let compareRows = CompareRows(compareViews, model: model)
         for view in compareViews {
             streamedPage(view.path, key: {
                 var k = views

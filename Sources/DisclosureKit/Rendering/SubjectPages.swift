@@ -74,25 +74,39 @@ extension SiteRenderer {
 
     /// Each disclosure's row of the comparison tables, made once: a disclosure is in the table of
     /// its year and in those of its regions, and at 10,000 disclosures the tables of a year hold
-    /// twice as many rows as it has disclosures. Shared by the year's comparison jobs.
+    /// twice as many rows as it has disclosures. Shared by the comparison jobs; a row is held
+    /// only until the last table that shows it has taken it.
     final class CompareRows: @unchecked Sendable {
         private let lock = NSLock()
-        private var made: [ObjectIdentifier: [UInt8]] = [:]
+        private var made: [ObjectIdentifier: (bytes: [UInt8], left: Int)] = [:]
+        /// How many tables show each disclosure.
+        private let shown: [ObjectIdentifier: Int]
+
+        init(_ views: [CompareView], model: SiteModel) {
+            var shown: [ObjectIdentifier: Int] = [:]
+            for v in views { for e in model.entries(year: v.year, region: v.region?.id) { shown[ObjectIdentifier(e), default: 0] += 1 } }
+            self.shown = shown
+        }
 
         func row(_ e: Entry, _ make: () -> [TableHTML.Cell]) -> [UInt8] {
+            let id = ObjectIdentifier(e)
             lock.lock()
-            let known = made[ObjectIdentifier(e)]
+            if let known = made[id] {
+                made[id] = known.left > 1 ? (known.bytes, known.left - 1) : nil
+                lock.unlock()
+                return known.bytes
+            }
             lock.unlock()
-            if let known { return known }
             let bytes = TableHTML.markup(of: make())
             lock.lock()
-            made[ObjectIdentifier(e)] = bytes
+            if let left = shown[id], left > 1 { made[id] = (bytes, left - 1) }
             lock.unlock()
             return bytes
         }
     }
 
-    func compare(_ view: CompareView, rows: CompareRows = CompareRows(), into out: inout HTML) throws {
+    func compare(_ view: CompareView, rows: CompareRows? = nil, into out: inout HTML) throws {
+        let rows = rows ?? CompareRows([view], model: model)
         // Sorted by 支出总计, largest first, then name: useful without the sorting script.
         let entries = model.entries(year: view.year, region: view.region?.id).sorted { a, b in
             let x = a.amount(.expenditure) ?? .zero, y = b.amount(.expenditure) ?? .zero
