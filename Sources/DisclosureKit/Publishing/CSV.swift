@@ -43,27 +43,38 @@ struct CSVRecords {
     }
 
     mutating func next() -> [Range<Int>]? {
-        guard position < bytes.count else { return nil }
         var fields: [Range<Int>] = []
+        return next(into: &fields) ? fields : nil
+    }
+
+    /// The next record's fields into `fields` (emptied first), false at the end: a caller that
+    /// reads thousands of records keeps one list for them all.
+    mutating func next(into fields: inout [Range<Int>]) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        guard position < bytes.count else { return false }
+        let n = bytes.count
         var start = position, i = position, quoted = false
-        while i < bytes.count {
-            let b = bytes[i]
-            if quoted {
-                if b == 0x22 { if i + 1 < bytes.count, bytes[i + 1] == 0x22 { i += 1 } else { quoted = false } }
-            } else if b == 0x22 {
-                quoted = true
-            } else if b == 0x2C {
-                fields.append(start..<i); start = i + 1
-            } else if b == 0x0D || b == 0x0A {
-                fields.append(start..<i)
-                i += (b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
-                position = i
-                return fields
+        var end: Int? = nil
+        bytes.withUnsafeBufferPointer { b in
+            while i < n {
+                let c = b[i]
+                if quoted {
+                    if c == 0x22 { if i + 1 < n, b[i + 1] == 0x22 { i += 1 } else { quoted = false } }
+                } else if c == 0x22 {
+                    quoted = true
+                } else if c == 0x2C {
+                    fields.append(start..<i); start = i + 1
+                } else if c == 0x0D || c == 0x0A {
+                    fields.append(start..<i)
+                    end = i + ((c == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1)
+                    return
+                }
+                i += 1
             }
-            i += 1
         }
+        if let end { position = end; return true }
         fields.append(start..<i)
         position = i
-        return fields
+        return true
     }
 }

@@ -93,13 +93,23 @@ struct OpenData {
         var csv = CSV()
         csv.row((OpenData.leading + values).map { .text($0) })
         out.buffer += csv.bytes
+        // Where each column of the union is in a table's own columns: found once per set of
+        // columns (the disclosures' templates have a few), not once per file.
+        var places: [(own: [String], place: [Int?])] = []
+        var fields: [Range<Int>] = []
         for (read, own) in files {
             let bytes = try read()
             var records = CSVRecords(bytes)
-            _ = records.next() // the header
+            _ = records.next(into: &fields) // the header
             if own == values { out.buffer += bytes[records.position...]; try out.flushIfFull(); continue }
-            let place = values.map { own.firstIndex(of: $0).map { $0 + OpenData.leading.count } }
-            while let fields = records.next() {
+            let place: [Int?]
+            if let known = places.first(where: { $0.own == own }) {
+                place = known.place
+            } else {
+                place = values.map { own.firstIndex(of: $0).map { $0 + OpenData.leading.count } }
+                places.append((own, place))
+            }
+            while records.next(into: &fields) {
                 for k in 0..<OpenData.leading.count { if k > 0 { out.buffer.append(0x2C) }; if k < fields.count { out.buffer += bytes[fields[k]] } }
                 for p in place { out.buffer.append(0x2C); if let p, p < fields.count { out.buffer += bytes[fields[p]] } }
                 out.buffer += [0x0D, 0x0A]
