@@ -139,7 +139,7 @@ public struct Pipeline {
             return (site, try Theme.load(options.theme, fs: fs), try buildKey(siteJSON: raw ?? []))
         }
         let paths = try timed("list") { try ContentFiles.expand([options.content], in: fs) }
-        let names = paths.map(display)
+        let names = paths.map(Pipeline.display(content: options.content))
         // The previous build's key and inputs; its outputs are read only when something changed.
         let (previous, stamps) = timed("manifest") { () -> (Manifest?, [Manifest.Stamp?]) in
             OutputWriter.clearLeftovers(of: options.output)
@@ -306,11 +306,15 @@ public struct Pipeline {
 
     /// A disclosure's path as the site and the messages show it: from the content folder's own name
     /// (`content/disclosures/a.txt`), so the same content gives the same pages wherever it is checked out.
-    func display(_ path: String) -> String {
-        let folder = options.content.hasSuffix("/") ? String(options.content.dropLast()) : options.content
-        guard path.hasPrefix(folder + "/") else { return path }
+    /// The folder's part is worked out once; each path is then cut by its UTF-8 bytes.
+    static func display(content: String) -> (String) -> String {
+        let folder = content.hasSuffix("/") ? String(content.dropLast()) : content
         let name = folder.split(separator: "/").last.map(String.init) ?? folder
-        return name + path.dropFirst(folder.count)
+        let prefix = Array((folder + "/").utf8), kept = folder.utf8.count
+        return { path in
+            guard path.utf8.starts(with: prefix) else { return path }
+            return name + String(decoding: path.utf8.dropFirst(kept), as: UTF8.self)
+        }
     }
 
     /// `base`, or `base-2`, `base-3`… if taken; the name returned is marked as taken.

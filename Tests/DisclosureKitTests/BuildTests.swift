@@ -18,6 +18,17 @@ struct BuildTests {
         return out
     }
 
+    /// Which files are disclosures, and how their paths are shown: from the content folder's own name.
+    @Test func disclosurePathsAreShownFromTheContentFolder() {
+        #expect(ContentFiles.isDisclosure("content/disclosures/a.txt") && ContentFiles.isDisclosure("x/预算.md"))
+        #expect(!ContentFiles.isDisclosure("content/.a.txt") && !ContentFiles.isDisclosure("content/README.md"))
+        #expect(!ContentFiles.isDisclosure("content/site.json") && !ContentFiles.isDisclosure("a.txt/b") && !ContentFiles.isDisclosure("md"))
+        let show = Pipeline.display(content: "/tmp/x/content/")
+        #expect(show("/tmp/x/content/disclosures/甲.txt") == "content/disclosures/甲.txt")
+        #expect(show("/tmp/x/contents/a.txt") == "/tmp/x/contents/a.txt")
+        #expect(Pipeline.display(content: "content")("content/a.txt") == "content/a.txt")
+    }
+
     @Test func buildsAPagePerDisclosureTwiceTheSame() throws {
         let base = NSTemporaryDirectory() + "disclose-build-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: base) }

@@ -124,9 +124,12 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
 
 /// Which files under `content/` are disclosures: text and markdown, not `site.json`.
 public enum ContentFiles {
+    /// A `.txt` or `.md` file, not hidden, not a README. On the UTF-8 bytes: it runs for every file listed.
     public static func isDisclosure(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return !name.hasPrefix(".") && (name.hasSuffix(".txt") || name.hasSuffix(".md")) && name != "README.md"
+        let bytes = Array(path.utf8)
+        let name = bytes[((bytes.lastIndex(of: 0x2F) ?? -1) + 1)...]
+        func ends(_ suffix: String) -> Bool { name.count >= suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        return name.first != 0x2E && (ends(".txt") || ends(".md")) && !name.elementsEqual("README.md".utf8)
     }
 
     /// Expands the given paths: a folder becomes the disclosures below it, sorted; a file stays as given.
