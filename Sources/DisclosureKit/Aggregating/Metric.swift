@@ -25,6 +25,11 @@ public enum Metric: String, Sendable, CaseIterable {
         }
     }
 
+    /// By case, not by raw value: a raw-value enum otherwise hashes its name as a string (a
+    /// third slower), and every digest's figures are a dictionary by metric, 150,000 entries at
+    /// 10,000 disclosures, looked up again by the pages across disclosures.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
     /// The column heading.
     public var label: String {
         switch self {
