@@ -38,9 +38,9 @@ public struct KeptSite: Sendable, Equatable {
         return published
     }
 
-    /// The paths the kept site has, given the published site's.
-    func paths(publishedPaths: some Collection<String>, published: [String: Manifest.File]) -> [String] {
-        publishedPaths.filter { !added.contains($0) } + before.keys.filter { published[$0] == nil }
+    /// The paths the kept site has, given the published site's files.
+    func paths(published: [String: Manifest.File]) -> [String] {
+        published.keys.filter { !added.contains($0) } + before.keys.filter { published[$0] == nil }
     }
 
     /// How many files the kept site has, given the published site's.

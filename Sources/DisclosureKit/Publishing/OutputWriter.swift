@@ -33,8 +33,8 @@ public final class OutputWriter: @unchecked Sendable {
     private var folders: Set<String> = []
     private var files: [String: Manifest.File] = [:]
     private var written = 0
-    /// How many of `files` the staging folder started with: when it is all of them, nothing is
-    /// left to delete, and 146,000 lookups at 10,000 disclosures are skipped.
+    /// How many of `files` the staging folder started with: when that is all it started with
+    /// (`baseCount`), nothing is left to delete, and 146,000 lookups at 10,000 disclosures are skipped.
     private var fromBase = 0
     /// How many of `files` the previous site has, and where this site differs from it: what
     /// the next build is told of the previous site, which it starts from (`KeptSite`).
@@ -319,7 +319,7 @@ public final class OutputWriter: @unchecked Sendable {
     func dropUnmade() {
         guard let previous, let base, fromBase < baseCount else { return }
         var emptied: Set<String> = []
-        for relative in base.paths(publishedPaths: previous.outputs.keys, published: previous.outputs) where files[relative] == nil {
+        for relative in base.paths(published: previous.outputs) where files[relative] == nil {
             Glibc.unlink(staging + "/" + relative)
             var folder = Substring(relative)
             while let slash = folder.lastIndex(of: "/") { folder = folder[..<slash]; emptied.insert(String(folder)) }
