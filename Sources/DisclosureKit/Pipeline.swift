@@ -272,7 +272,7 @@ public struct Pipeline {
                 for (s, n) in report.findings { counts["findings." + s.rawValue] = n }
                 try writer.commit(key: key, inputs: inputs, stamps: Dictionary(uniqueKeysWithValues: zip(names, stamps).compactMap { n, s in s.map { (n, $0) } }),
                                   counts: counts, errors: errors.map(\.description),
-                                  digests: { try DigestStore.write(names.indices.map { (names[$0], hashes[$0], digests[$0]) }, reusing: publishedDigests(),
+                                  digests: { try DigestStore.write(paths: names, hashes: hashes, digests: digests, reusing: publishedDigests(),
                                                                        decoded: { cached[$0] != nil }, into: &$0) })
             }
             report.held = [writer, outcome, cached, layout, identities, inputs, stamps, previous, published] as [any Sendable]

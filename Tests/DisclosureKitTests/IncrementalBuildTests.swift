@@ -307,6 +307,8 @@ struct IncrementalBuildTests {
         changed.append(("content/disclosures/new.txt", 7, digests[2].2))
         let reused = try ByteStream.collect { try DigestStore.write(changed, reusing: old, into: &$0) }
         #expect(reused == DigestStore.serialized(changed))
+        // The same when the copied digests were decoded from the old store (their strings not looked up again).
+        #expect(try ByteStream.collect { try DigestStore.write(changed, reusing: old, decoded: { _ in true }, into: &$0) } == reused)
         // Everything removed: the table empties.
         let none = try ByteStream.collect { try DigestStore.write([], reusing: old, into: &$0) }
         #expect(none == DigestStore.serialized([]))

@@ -50,12 +50,6 @@ public struct DigestStore: Sendable {
         self.index = index
     }
 
-    /// The bytes of the digest recorded for `path` when its input hash is `hash`, as `encode` wrote them.
-    func encoded(_ path: String, hash: UInt64) -> ArraySlice<UInt8>? {
-        guard let (h, range) = index[path], h == hash else { return nil }
-        return bytes[range]
-    }
-
     /// The digest recorded for `path` when its input hash is `hash`. Its strings are the table's:
     /// digests that hold the same text hold one copy of it.
     func digest(_ path: String, hash: UInt64) -> Digest? {
@@ -96,18 +90,29 @@ public struct DigestStore: Sendable {
     /// disclosures).
     static func write(_ items: [(String, UInt64, Digest)], reusing old: DigestStore = DigestStore([]), decoded: (Int) -> Bool = { _ in false },
                       into out: inout ByteStream) throws {
+        try write(paths: items.map(\.0), hashes: items.map(\.1), digests: items.map(\.2), reusing: old, decoded: decoded, into: &out)
+    }
+
+    /// The same, from the paths, input hashes and digests side by side: the build's 10,000
+    /// digests are not copied into a list of triples (each copy retains every field), and a
+    /// digest copied from the old store is not touched at all.
+    static func write(paths: [String], hashes: [UInt64], digests: [Digest], reusing old: DigestStore = DigestStore([]),
+                      decoded: (Int) -> Bool = { _ in false }, into out: inout ByteStream) throws {
         var table = old.table
         var clash = false
-        var copied = Set<String>()
+        // How many of the paths the old store has, and those whose old digest is not copied.
+        var present = 0
+        var replaced: [String] = []
         // Each digest's bytes, copied or encoded; the strings encoded ones hold are counted in.
-        let encoded = items.indices.map { k -> ArraySlice<UInt8> in
-            let (path, hash, digest) = items[k]
-            if let stored = old.encoded(path, hash: hash), decoded(k) || old.held(stored) != nil {
-                copied.insert(path)
-                return stored
+        let encoded = paths.indices.map { k -> ArraySlice<UInt8> in
+            let (path, hash) = (paths[k], hashes[k])
+            if let (h, range) = old.index[path] {
+                present += 1
+                if h == hash, decoded(k) || old.held(old.bytes[range]) != nil { return old.bytes[range] }
+                replaced.append(path)
             }
             var w = ByteWriter()
-            digest.encode(&w)
+            digests[k].encode(&w)
             if w.strings.clash { clash = true }
             for (h, s) in zip(w.strings.hashes, w.strings.list) {
                 if let k = table.find(h) {
@@ -121,10 +126,14 @@ public struct DigestStore: Sendable {
             whole.list(w.strings.hashes) { $0.u64($1) }
             return ArraySlice(whole.bytes + w.bytes)
         }
-        // The old digests not copied no longer hold their strings.
-        for (path, (_, range)) in old.index where !copied.contains(path) {
-            for k in old.held(old.bytes[range]) ?? [] { table.refs[k] -= 1 }
+        // The old digests not copied no longer hold their strings: those replaced, and those of
+        // paths no longer built (looked for only when some are missing).
+        var gone = replaced
+        if present < old.index.count {
+            let now = Set(paths)
+            gone += old.index.keys.filter { !now.contains($0) }
         }
+        for path in gone { for k in old.held(old.bytes[old.index[path]!.range]) ?? [] { table.refs[k] -= 1 } }
         out.buffer += header
         if clash { out.buffer += [0]; return }
         let kept = table.hashes.indices.filter { table.refs[$0] > 0 }.sorted { table.hashes[$0] < table.hashes[$1] }
@@ -135,7 +144,8 @@ public struct DigestStore: Sendable {
             if head.bytes.count >= 1 << 16 { out.buffer += head.bytes; head.bytes.removeAll(keepingCapacity: true); try out.flushIfFull() }
         }
         out.buffer += head.bytes
-        for ((path, hash, _), bytes) in zip(items, encoded) {
+        for (k, bytes) in encoded.enumerated() {
+            let (path, hash) = (paths[k], hashes[k])
             head.bytes.removeAll(keepingCapacity: true)
             head.inline(path); head.u64(hash); head.int(bytes.count)
             out.buffer += head.bytes
