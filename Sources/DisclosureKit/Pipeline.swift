@@ -36,7 +36,7 @@ enum ProcessMemory {
     /// The most resident bytes so far.
     static var peak: Int { field("VmHWM:") }
 
-    /// Returns the memory freed so far to the system. glibc keeps freed memory for reuse, but a
+    /// Hands the memory freed so far back to the system. glibc keeps freed memory for reuse, but a
     /// later stage's large buffers are mapped afresh, so without this the commit's store and
     /// manifest were added on top of the freed site model: the peak of a one-changed rebuild at
     /// 10,000 disclosures went from 265-277 MB to 248-249 MB. (`malloc_trim` is looked up at run
@@ -182,14 +182,14 @@ public struct Pipeline {
             previous?.key == key ? DigestStore((try? DiskFileSystem().read(options.output + "/" + DigestStore.name)) ?? []) : DigestStore([])
         }
         // The two files are independent, and each takes a tenth of a second or more at 10,000
-        // disclosures. One task parses the manifest while the others decode the digests a
-        // sixteenth each, once the first of them has read the store.
+        // disclosures. One task parses the manifest while the others decode a part of the digests
+        // each, once the first of them has read the store.
         let (published, cached) = timed("previous") { () -> (Manifest?, [Digest?]) in
             guard previous != nil else { return (nil, Array(repeating: nil, count: names.count)) }
-            let store = Parallel.Once { publishedDigests() }
-            let parts = Parallel.map(17) { task -> (manifest: Manifest?, digests: [Digest?]) in
+            let store = Parallel.Once { publishedDigests() }, digestParts = 16
+            let parts = Parallel.map(1 + digestParts) { task -> (manifest: Manifest?, digests: [Digest?]) in
                 if task == 0 { return (OutputWriter.previousManifest(in: options.output), []) }
-                let s = store.value, part = (names.count * (task - 1) / 16)..<(names.count * task / 16)
+                let s = store.value, part = (names.count * (task - 1) / digestParts)..<(names.count * task / digestParts)
                 return (nil, part.map { s.digest(names[$0], hash: hashes[$0]) })
             }
             return (parts[0].manifest, parts.dropFirst().flatMap(\.digests))

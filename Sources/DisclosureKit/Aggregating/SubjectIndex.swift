@@ -65,10 +65,11 @@ public struct SubjectIndex: Sendable {
             let whole = digest.figures[.expenditure]?.value
             // The digest keeps the rows whose codes can be file names: digits only, once per disclosure.
             for (k, r) in digest.subjects(system).enumerated() {
-                let known = SubjectIndex.digitsKey(r.code).map { place[$0] } ?? longer[r.code]
+                let key = SubjectIndex.digitsKey(r.code)
+                let known = key.map { place[$0] } ?? longer[r.code]
                 let n = known ?? codes.count
                 if known == nil {
-                    if let key = SubjectIndex.digitsKey(r.code) { place[key] = n } else { longer[r.code] = n }
+                    if let key { place[key] = n } else { longer[r.code] = n }
                     codes.append(r.code); names.append(r.label); uses.append([]); totals.append([:])
                 }
                 let share = whole.flatMap { w in (r.amounts.column0 ?? .zero).percent(of: w, decimals: 2) }

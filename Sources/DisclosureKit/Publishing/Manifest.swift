@@ -63,17 +63,19 @@ public struct Manifest: Sendable {
     public init() {}
 
     /// Written as bytes, paths sorted by their UTF-8 bytes: some 150,000 lines at 10,000 disclosures.
-    /// `outputOrder` is a previous manifest's order of the outputs: when it lists exactly these
-    /// paths, already sorted, it is taken instead of sorting them again (most rebuilds make the
-    /// files the build before made, and the sort was a tenth of a one-changed rebuild).
+    /// `outputOrder` (by default `previous`'s) is a previous manifest's order of the outputs: when
+    /// it lists exactly these paths, already sorted, it is taken instead of sorting them again
+    /// (most rebuilds make the files the build before made, and the sort was a tenth of a
+    /// one-changed rebuild).
     ///
     /// `previous`, `changed` and `previousBytes`: the manifest of the build before, the outputs
     /// whose records differ from it, and the bytes it was parsed from (read again: they are not
     /// held through the build). When this manifest has the same output paths, their lines are
     /// copied from those bytes but for the changed: a rebuild that changes a few files formats a
     /// few lines, not 146,000, and looks none of them up.
-    public func serialized(outputOrder order: [String] = [], previous: Manifest? = nil, changed: [String]? = nil,
+    public func serialized(outputOrder: [String]? = nil, previous: Manifest? = nil, changed: [String]? = nil,
                            previousBytes: [UInt8] = []) -> [UInt8] {
+        let order = outputOrder ?? previous?.outputOrder ?? []
         var out: [UInt8] = []
         out.reserveCapacity(64 + 100 * (inputs.count + outputs.count))
         func text(_ s: String) { out += s.utf8 }

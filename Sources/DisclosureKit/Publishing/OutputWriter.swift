@@ -277,7 +277,7 @@ public final class OutputWriter: @unchecked Sendable {
         // The same paths as the previous site's: its lines are copied but for those that differ.
         let same = previous.map { fromPrevious == files.count && files.count == $0.outputs.count } ?? false
         let (manifest, stored) = Parallel.both({
-            m.serialized(outputOrder: previous?.outputOrder ?? [], previous: previous, changed: same ? differing : nil,
+            m.serialized(previous: previous, changed: same ? differing : nil,
                          previousBytes: same ? (try? DiskFileSystem().read(output + "/" + Manifest.name)) ?? [] : [])
         }, {
             Result { try OutputWriter.write(staging + "/" + DigestStore.name, streaming: digests) }

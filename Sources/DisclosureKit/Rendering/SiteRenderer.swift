@@ -79,7 +79,7 @@ struct PageFrame: Sendable {
 }
 
 /// Renders the pages and files across disclosures from the site model through the theme's
-/// templates; each page kind's values are built in its own file (`HomePage`, `SubjectPages`, …;
+/// templates; each page kind's values are built in its own file (`HomePage`, `SubjectPages`, `ComparePages`, …;
 /// `docs/templates.md` lists them): home, department pages,
 /// subject indexes, comparisons, the explaining pages, the open data across disclosures, sitemap
 /// and feed. (Each disclosure's own pages are `DisclosureFiles`.)

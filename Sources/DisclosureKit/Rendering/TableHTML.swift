@@ -26,10 +26,8 @@ struct TableHTML {
     /// The body's rows, each made when it is written: a comparison page's table has a row per
     /// disclosure of the year, some 5,000 at 10,000 disclosures, and only one is held at a time.
     var rowCount: Int
-    var row: (Int) -> [Cell]
-    /// The rows as markup already made (`markup(of:)`), instead of `row`: for rows that several
-    /// tables show alike.
-    var madeRow: ((Int) -> [UInt8])? = nil
+    /// Writes the k-th row's markup.
+    var writeRow: (Int, inout HTML) -> Void
     var id: String? = nil
     /// Adds the `sortable` class the theme's script looks for.
     var sortable = false
@@ -38,14 +36,15 @@ struct TableHTML {
 
     init(caption: String, columns: [(name: String, numeric: Bool)], rowCount: Int, row: @escaping (Int) -> [Cell],
          id: String? = nil, sortable: Bool = false, footer: [Cell]? = nil) {
-        (self.caption, self.columns, self.rowCount, self.row, self.id, self.sortable, self.footer) = (caption, columns, rowCount, row, id, sortable, footer)
+        (self.caption, self.columns, self.rowCount, self.id, self.sortable, self.footer) = (caption, columns, rowCount, id, sortable, footer)
+        writeRow = { k, h in TableHTML.write(row(k), into: &h) }
     }
 
-    /// A table whose rows are markup made by `markup(of:)`.
+    /// A table whose rows are markup already made by `markup(of:)`: for rows that several tables show alike.
     init(caption: String, columns: [(name: String, numeric: Bool)], rowCount: Int, madeRow: @escaping (Int) -> [UInt8],
          id: String? = nil, sortable: Bool = false, footer: [Cell]? = nil) {
-        self.init(caption: caption, columns: columns, rowCount: rowCount, row: { _ in [] }, id: id, sortable: sortable, footer: footer)
-        self.madeRow = madeRow
+        (self.caption, self.columns, self.rowCount, self.id, self.sortable, self.footer) = (caption, columns, rowCount, id, sortable, footer)
+        writeRow = { k, h in h.rawBytes(madeRow(k)) }
     }
 
     init(caption: String, columns: [(name: String, numeric: Bool)], rows: [[Cell]], id: String? = nil, sortable: Bool = false, footer: [Cell]? = nil) {
@@ -64,10 +63,7 @@ struct TableHTML {
             h.text(c.name); h.raw("</th>")
         }
         h.raw("</tr></thead>\n<tbody>\n")
-        for k in 0..<rowCount {
-            if let madeRow { h.rawBytes(madeRow(k)) } else { TableHTML.write(row(k), into: &h) }
-            h.flushIfFull()
-        }
+        for k in 0..<rowCount { writeRow(k, &h); h.flushIfFull() }
         h.raw("</tbody>\n")
         if let footer { h.raw("<tfoot>\n"); TableHTML.write(footer, into: &h); h.raw("</tfoot>\n") }
         h.raw("</table></div>\n")
