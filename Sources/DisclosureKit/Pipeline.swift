@@ -184,15 +184,20 @@ public struct Pipeline {
         // The two files are independent, and each takes a tenth of a second or more at 10,000
         // disclosures. One task parses the manifest while the others decode a part of the digests
         // each, once the first of them has read the store.
-        let (published, cached) = timed("previous") { () -> (Manifest?, [Digest?]) in
-            guard previous != nil else { return (nil, Array(repeating: nil, count: names.count)) }
+        // Of the few disclosures whose bytes changed, the tables the published site has: the CSVs
+        // per table kind are then the published ones with their rows replaced.
+        let (published, cached, changedTables) = timed("previous") { () -> (Manifest?, [Digest?], [Int: [Digest.TableInfo]]) in
+            guard previous != nil else { return (nil, Array(repeating: nil, count: names.count), [:]) }
             let store = Parallel.Once { publishedDigests() }, digestParts = 16
             let parts = Parallel.map(1 + digestParts) { task -> (manifest: Manifest?, digests: [Digest?]) in
                 if task == 0 { return (OutputWriter.previousManifest(in: options.output), []) }
                 let s = store.value, part = (names.count * (task - 1) / digestParts)..<(names.count * task / digestParts)
                 return (nil, part.map { s.digest(names[$0], hash: hashes[$0]) })
             }
-            return (parts[0].manifest, parts.dropFirst().flatMap(\.digests))
+            let cached = parts.dropFirst().flatMap(\.digests), changed = cached.indices.filter { cached[$0] == nil }
+            var tables: [Int: [Digest.TableInfo]] = [:]
+            if changed.count <= 64 { for i in changed { tables[i] = store.value.digest(names[i], hash: nil)?.published } }
+            return (parts[0].manifest, cached, tables)
         }
         let changed = cached.filter { $0 == nil }.count
         func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {
@@ -232,8 +237,11 @@ public struct Pipeline {
                     var placed = d
                     placed.diagnostics += slot.duplicates
                     let checks = Checker.check(placed)
-                    let written = try files.files(placed, checks, slot).map { path, bytes in try writer.put(path, bytes, job: job) }
-                    return (Digest(d, checks, csvHashes: Array(written.dropFirst(DisclosureFiles.beforeCSVs))).interned(pool), true)
+                    let csvs = try files.files(placed, checks, slot).enumerated().compactMap { k, file in
+                        let hash = try writer.put(file.0, file.1, job: job)
+                        return k < DisclosureFiles.beforeCSVs ? nil : (hash, file.1.count - OpenData.bodyStart(file.1))
+                    }
+                    return (Digest(d, checks, csvs: csvs).interned(pool), true)
                 }
             }
             let digests = outcome.map(\.0)
@@ -248,8 +256,11 @@ public struct Pipeline {
             do {
                 let model = timed("aggregate") { SiteModel(site: site, layout: layout, digests: digests, inputHashes: hashes) }
                 try timed("render+write") {
+                    let output = options.output
+                    let tables = Dictionary(changedTables.map { (layout.slots[$0.key].slug, $0.value) }, uniquingKeysWith: { a, _ in a })
+                    let before = OpenData.Published(file: { published?.outputs[$0] }, open: { FileRanges(output + "/" + $0) }, tables: tables)
                     let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
-                                            readStaged: writer.staged).jobs()
+                                            readStaged: writer.staged, published: before).jobs()
                         + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }
                     report.pages = jobs.filter { $0.page != nil }.count + names.count
                     let tick = options.progress.map { Ticker(total: jobs.count, phase: "render+write", tell: $0) }

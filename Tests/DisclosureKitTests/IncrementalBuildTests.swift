@@ -91,6 +91,72 @@ struct IncrementalBuildTests {
         #expect(BuildTests.tree(p.base + "/clean") == after)
     }
 
+    /// A changed table figure: its kind's CSV across disclosures is the published one with the
+    /// changed disclosure's rows replaced, the other rows copied from it, and equals a clean build's.
+    @Test func aChangedTableFigureReplacesItsRowsInThePublishedCSVOfItsKind() throws {
+        let p = try Project()
+        let seed = "2026-changji-prefecture-industry-it-bureau", csv = p.output + "/data/tables/t3.csv"
+        let (a, b) = ("221\t02\t01\t住房公积金\t42.00\t42.00", "221\t02\t01\t住房公积金\t42.01\t42.01")
+        _ = try p.build()
+        let first = try DiskFileSystem().read(csv)
+        try p.edit(seed) { $0.replacingOccurrences(of: a, with: b) }
+        _ = try p.build()
+        let second = try DiskFileSystem().read(csv)
+        #expect(second != first && second.count == first.count)
+        _ = try p.build(clean: true, to: p.base + "/clean")
+        #expect(BuildTests.tree(p.base + "/clean") == BuildTests.tree(p.output))
+        // The rows of the disclosures not read again come from the published file: a digit of the
+        // first row, changed there, is in the next rebuild's file.
+        let text = String(decoding: second, as: UTF8.self)
+        let rows = text.components(separatedBy: "\r\n")
+        #expect(rows.count > 50 && !rows[1].contains("工业和信息化局"))
+        let row = rows[1], tampered = String(row.dropLast()) + (row.last == "7" ? "8" : "7")
+        try Data(text.replacingOccurrences(of: row, with: tampered).utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
+        try p.edit(seed) { $0.replacingOccurrences(of: b, with: a) }
+        _ = try p.build()
+        let third = String(decoding: try DiskFileSystem().read(csv), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(third[1] == tampered && third.count == rows.count)
+        #expect(Array(third.joined(separator: "\r\n").utf8) != second)
+    }
+
+    /// 表2's columns differ between the seeds' templates, so its rows are widened to the union of
+    /// them: made from the published CSV with one disclosure's rows replaced, it is the CSV joined
+    /// afresh; from a file of another size, nothing is written.
+    @Test func aKindsCSVFromThePublishedOneIsTheOneJoinedAfresh() throws {
+        let tables = Fixture.seedNames.compactMap { name -> (bytes: [UInt8], info: Digest.TableInfo)? in
+            let d = Fixture.seed(name)
+            guard let t = d.publishedTables.first(where: { $0.kind == .income }) else { return nil }
+            let values = OpenData.valueColumns([t]), bytes = OpenData.csv([(d, t)], values: values)
+            return (bytes, Digest.TableInfo(kind: t.kind, number: t.number, title: t.title, values: values, hasRows: true, csv: ContentHash.of(bytes),
+                                            csvBody: bytes.count - OpenData.bodyStart(bytes), csvRecords: t.rows.count))
+        }
+        var values: [String] = []
+        for t in tables { for c in t.info.values where !values.contains(c) { values.append(c) } }
+        #expect(tables.count >= 4 && tables.contains { $0.info.values != values } && tables.contains { $0.info.values == values })
+        func joined(_ tables: [(bytes: [UInt8], info: Digest.TableInfo)]) throws -> [UInt8] {
+            try ByteStream.collect { try OpenData.joined(tables.map { t in ({ t.bytes }, t.info.values) }, values: values, into: &$0) }
+        }
+        let published = try joined(tables)
+        let path = NSTemporaryDirectory() + "disclose-published-\(getpid())-\(UUID().uuidString).csv"
+        try Data(published).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let source = try #require(FileRanges(path))
+        // Each disclosure in turn has another's rows now (another template's columns, another size).
+        for k in tables.indices {
+            var now = tables
+            now[k] = tables[(k + 1) % tables.count]
+            let parts = now.indices.map { i in ({ now[i].bytes }, now[i].info, i == k ? tables[k].info : nil) }
+            var done = false
+            let made = try ByteStream.collect { done = try OpenData.spliced(parts, values: values, from: source, into: &$0) }
+            let fresh = try joined(now)
+            #expect(done && made == fresh, "\(k)")
+            // Against the published file of the new tables (another size): not made.
+            let wrong = parts.indices.map { i in (parts[i].0, parts[i].1, i == k ? now[k].info : nil) }
+            let none = try ByteStream.collect { done = try OpenData.spliced(wrong, values: values, from: source, into: &$0) }
+            #expect(tables[k].bytes.count == now[k].bytes.count || (!done && none.isEmpty), "\(k)")
+        }
+    }
+
     @Test func rebuildsStartFromTheReplacedSiteAndStillEqualACleanBuild() throws {
         let p = try Project()
         let seed = "2026-changji-prefecture-industry-it-bureau"

@@ -39,6 +39,11 @@ public struct Digest: Sendable, Equatable {
         /// The hash of its CSV as written (`data/<page>/t<N>.csv`), 0 when it is not published:
         /// the CSV per table kind is keyed by them, without looking up 10,000 staged files.
         public var csv: UInt64 = 0
+        /// How many bytes its CSV has after the header line, and how many records: with its value
+        /// columns, how much it adds to its kind's CSV across disclosures (`OpenData.joinedLength`),
+        /// so a rebuild can find its rows in the one published before.
+        public var csvBody = 0
+        public var csvRecords = 0
     }
 
     public var source = ""
@@ -63,9 +68,9 @@ public struct Digest: Sendable, Equatable {
 
     public init() {}
 
-    /// The digest of a disclosure as read, with its checks and the hashes of its published
-    /// tables' CSVs, in `published` order.
-    public init(_ d: Disclosure, _ report: CheckReport, csvHashes: [UInt64] = []) {
+    /// The digest of a disclosure as read, with its checks and its published tables' CSVs as
+    /// written (their hashes and bytes after the header), in `published` order.
+    public init(_ d: Disclosure, _ report: CheckReport, csvs: [(hash: UInt64, body: Int)] = []) {
         source = d.source
         department = d.department
         departmentLine = d.departmentLine
@@ -81,9 +86,10 @@ public struct Digest: Sendable, Equatable {
         functional = Digest.subjects(d, .functional)
         economic = Digest.subjects(d, .economic)
         tables = d.tables.map { t in
-            TableInfo(kind: t.kind, number: t.number, title: t.title, values: OpenData.valueColumns([t]), hasRows: !t.rows.isEmpty)
+            TableInfo(kind: t.kind, number: t.number, title: t.title, values: OpenData.valueColumns([t]), hasRows: !t.rows.isEmpty,
+                      csvRecords: t.rows.count)
         }
-        for (k, i) in publishedIndices.enumerated() where k < csvHashes.count { tables[i].csv = csvHashes[k] }
+        for (k, i) in publishedIndices.enumerated() where k < csvs.count { (tables[i].csv, tables[i].csvBody) = csvs[k] }
         diagnostics = d.diagnostics
     }
 

@@ -46,7 +46,8 @@ extension Digest {
         d.functional = rows(functional)
         d.economic = rows(economic)
         d.glossary = glossary.map { GlossaryEntry(term: pool.intern($0.term), definition: pool.intern($0.definition), line: $0.line) }
-        d.tables = tables.map { TableInfo(kind: $0.kind, number: $0.number, title: pool.intern($0.title), values: $0.values.map(pool.intern), hasRows: $0.hasRows, csv: $0.csv) }
+        d.tables = tables.map { TableInfo(kind: $0.kind, number: $0.number, title: pool.intern($0.title), values: $0.values.map(pool.intern), hasRows: $0.hasRows, csv: $0.csv,
+                                                csvBody: $0.csvBody, csvRecords: $0.csvRecords) }
         return d
     }
 }

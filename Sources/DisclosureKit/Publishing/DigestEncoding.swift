@@ -210,7 +210,7 @@ extension Digest {
         }
         w.list(tables) { w, t in
             w.int(t.kind.standardNumber); w.optional(t.number) { $0.int($1) }; w.string(t.title)
-            w.list(t.values) { $0.string($1) }; w.bool(t.hasRows); w.u64(t.csv)
+            w.list(t.values) { $0.string($1) }; w.bool(t.hasRows); w.u64(t.csv); w.int(t.csvBody); w.int(t.csvRecords)
         }
         w.list(diagnostics) { w, x in
             w.int(Diagnostic.Severity.allCases.firstIndex(of: x.severity)!); w.string(x.file); w.int(x.line)
@@ -237,7 +237,8 @@ extension Digest {
         d.tables = r.list { r in
             let n = r.int()
             let kind = TableKind.allCases.indices.contains(n - 1) ? TableKind.allCases[n - 1] : .summary
-            return TableInfo(kind: kind, number: r.optional { $0.int() }, title: r.string(), values: r.list { $0.string() }, hasRows: r.bool(), csv: r.u64())
+            return TableInfo(kind: kind, number: r.optional { $0.int() }, title: r.string(), values: r.list { $0.string() }, hasRows: r.bool(), csv: r.u64(),
+                             csvBody: r.int(), csvRecords: r.int())
         }
         d.diagnostics = r.list { r in
             let s = r.int()

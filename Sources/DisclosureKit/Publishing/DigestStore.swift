@@ -17,7 +17,7 @@
 /// writes.
 public struct DigestStore: Sendable {
     public static let name = ".disclose-digests"
-    static let header = Array("disclose-digests 3\n".utf8)
+    static let header = Array("disclose-digests 4\n".utf8)
 
     private let bytes: [UInt8]
     private let table: StringTable
@@ -50,10 +50,10 @@ public struct DigestStore: Sendable {
         self.index = index
     }
 
-    /// The digest recorded for `path` when its input hash is `hash`. Its strings are the table's:
-    /// digests that hold the same text hold one copy of it.
-    func digest(_ path: String, hash: UInt64) -> Digest? {
-        guard let (h, range) = index[path], h == hash else { return nil }
+    /// The digest recorded for `path` when its input hash is `hash` (nil: whatever it was). Its
+    /// strings are the table's: digests that hold the same text hold one copy of it.
+    func digest(_ path: String, hash: UInt64?) -> Digest? {
+        guard let (h, range) = index[path], hash == nil || h == hash else { return nil }
         var r = ByteReader(bytes, at: range.lowerBound)
         r.table = r.list { r in
             guard let k = table.find(r.u64()) else { r.fail(); return "" }

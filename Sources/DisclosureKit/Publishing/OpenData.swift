@@ -5,6 +5,21 @@ struct OpenData {
     let model: SiteModel
     /// Reads back a file the disclosures' own jobs put in the staging folder.
     let read: @Sendable (String) throws -> [UInt8]
+    /// The CSVs per table kind the published site has, when a rebuild can start from them.
+    var published: Published? = nil
+
+    /// What the published site has of the CSVs per table kind. When a rebuild read a few
+    /// disclosures again, a kind's CSV is the published one with their rows replaced: joining it
+    /// from the staged CSVs reads 10,000 files at 10,000 disclosures, a third of a second on one core.
+    struct Published: Sendable {
+        /// The published file at a path, as the published manifest records it.
+        let file: @Sendable (String) -> Manifest.File?
+        /// Opens a published file, to copy ranges of it.
+        let open: @Sendable (String) -> FileRanges?
+        /// The published tables of the disclosures this build read again, as the published
+        /// build's digests have them, by page slug.
+        let tables: [String: [Digest.TableInfo]]
+    }
 
     /// The columns every table CSV starts with, before the table's value columns.
     static let leading = ["部门", "年度", "单位", "表", "行号", "收支", "行类型", "科目编码", "科目级次", "名称", "项目名称"]
@@ -19,16 +34,16 @@ struct OpenData {
     func jobs() -> [RenderJob] {
         var jobs: [RenderJob] = []
         var kindResources: [Resource] = []
-        let model = model, read = read
+        let model = model, read = read, published = published
         // Per table kind, the entries that publish it (with its value columns) and the union of
         // those columns, in first-seen order: one pass over the entries, not one per kind.
-        var holdersByKind = Array(repeating: [(entry: Int, values: [String], csv: UInt64)](), count: TableKind.allCases.count)
+        var holdersByKind = Array(repeating: [(entry: Int, table: Digest.TableInfo)](), count: TableKind.allCases.count)
         var columnsByKind = Array(repeating: [String](), count: TableKind.allCases.count)
         var lastColumns = Array(repeating: [String](), count: TableKind.allCases.count)
         for (k, e) in model.entries.enumerated() {
             for t in e.published {
                 let n = t.kind.standardNumber - 1
-                holdersByKind[n].append((k, t.values, t.csv))
+                holdersByKind[n].append((k, t))
                 // Most tables of a kind have the columns the one before had, as the same strings:
                 // comparing the lists is quicker than looking for each column in the union.
                 guard t.values != lastColumns[n] else { continue }
@@ -41,13 +56,32 @@ struct OpenData {
                              title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values)
             kindResources.append(r)
             func path(_ k: Int) -> String { "data/\(model.entries[k].slug)/t\(kind.standardNumber).csv" }
-            let key = {
+            // The key from the table `table` gives for each holder (by its place); nil when one has none.
+            func key(_ table: (Int) -> Digest.TableInfo?) -> UInt64? {
                 var key = JobKey("table").adding(r.path).adding(values.joined(separator: "\t"))
-                for (k, _, csv) in holders { key.add(model.entries[k].slug); key.add(csv) }
+                for (i, (k, _)) in holders.enumerated() {
+                    guard let t = table(i) else { return nil }
+                    key.add(model.entries[k].slug); key.add(t.csv)
+                }
                 return key.value
             }
-            jobs.append(RenderJob(streaming: r.path, key: key) { out in
-                try OpenData.joined(holders.map { k, own, _ in ({ try read(path(k)) }, own) }, values: values, into: &out)
+            jobs.append(RenderJob(streaming: r.path, key: { key { holders[$0].table }! }) { out in
+                if let published, !published.tables.isEmpty {
+                    // The published tables of the holders read again; the published CSV is made of
+                    // them when its key is this one's with them in place of the new ones.
+                    let before = holders.map { k, _ in published.tables[model.entries[k].slug] }
+                    func was(_ i: Int) -> Digest.TableInfo? {
+                        guard let tables = before[i] else { return holders[i].table }
+                        return tables.first { $0.kind == kind }
+                    }
+                    if let file = published.file(r.path), let old = key(was), file.job == old, let source = published.open(r.path),
+                       try OpenData.spliced(holders.indices.map { i in
+                           ({ try read(path(holders[i].entry)) }, holders[i].table, before[i] == nil ? nil : was(i))
+                       }, values: values, from: source, into: &out) {
+                        return
+                    }
+                }
+                try OpenData.joined(holders.map { k, t in ({ try read(path(k)) }, t.values) }, values: values, into: &out)
             })
         }
         let title = model.site.title, kinds = kindResources
@@ -90,18 +124,72 @@ struct OpenData {
     /// Each file is read when its turn comes and the joined bytes are streamed, so at 10,000
     /// disclosures (up to 80 MB) only a disclosure's CSV and a piece of the output are held.
     static func joined(_ files: [(read: () throws -> [UInt8], values: [String])], values: [String], into out: inout ByteStream) throws {
+        out.buffer += header(values)
+        var rows = Rows(values: values)
+        for (read, own) in files { try rows.append(read(), own: own, into: &out) }
+    }
+
+    /// The same CSV made from `source`, the one published before, when it holds these tables'
+    /// rows as they were (`before` of those read again, nil for the others): the others' rows
+    /// are copied from it, and those read again are joined from their staged CSVs. False, with
+    /// nothing written, when `source` is not the size those tables make.
+    static func spliced(_ tables: [(read: () throws -> [UInt8], now: Digest.TableInfo, before: Digest.TableInfo?)], values: [String],
+                        from source: FileRanges, into out: inout ByteStream) throws -> Bool {
+        let header = header(values)
+        let lengths = tables.map { joinedLength($0.before ?? $0.now, values: values) }
+        guard source.size == header.count + lengths.reduce(0, +) else { return false }
+        out.buffer += header
+        var rows = Rows(values: values)
+        // `copied`: where the bytes not yet copied start.
+        var at = header.count, copied = at
+        for (t, n) in zip(tables, lengths) {
+            if t.before != nil {
+                try source.copy(copied..<at, into: &out)
+                try rows.append(t.read(), own: t.now.values, into: &out)
+                copied = at + n
+            }
+            at += n
+        }
+        try source.copy(copied..<at, into: &out)
+        return true
+    }
+
+    /// The bytes a table's CSV adds to its kind's CSV under the union of columns `values`: its
+    /// records as they are when it has those columns, else each with a field for every column
+    /// of the union (one comma more for each it lacks).
+    static func joinedLength(_ t: Digest.TableInfo, values: [String]) -> Int {
+        t.values == values ? t.csvBody : t.csvBody + t.csvRecords * (values.count - t.values.count)
+    }
+
+    /// The header line of a CSV of a table kind with the value columns `values`, with the BOM.
+    static func header(_ values: [String]) -> [UInt8] {
         var csv = CSV()
         csv.row((OpenData.leading + values).map { .text($0) })
-        out.buffer += csv.bytes
+        return csv.bytes
+    }
+
+    /// Where the records of a table's own CSV start, after its BOM and header line.
+    static func bodyStart(_ bytes: [UInt8]) -> Int {
+        var records = CSVRecords(bytes)
+        _ = records.next()
+        return records.position
+    }
+
+    /// The records of tables' own CSVs put under the union of their columns.
+    struct Rows {
+        let values: [String]
         // Where each column of the union is in a table's own columns: found once per set of
         // columns (the disclosures' templates have a few), not once per file.
-        var places: [(own: [String], place: [Int?])] = []
-        var fields: [Range<Int>] = []
-        for (read, own) in files {
-            let bytes = try read()
+        private var places: [(own: [String], place: [Int?])] = []
+        private var fields: [Range<Int>] = []
+
+        init(values: [String]) { self.values = values }
+
+        /// Appends the records of `bytes`, a table's CSV with value columns `own`.
+        mutating func append(_ bytes: [UInt8], own: [String], into out: inout ByteStream) throws {
             var records = CSVRecords(bytes)
             _ = records.next(into: &fields) // the header
-            if own == values { out.buffer += bytes[records.position...]; try out.flushIfFull(); continue }
+            if own == values { out.buffer += bytes[records.position...]; try out.flushIfFull(); return }
             let place: [Int?]
             if let known = places.first(where: { $0.own == own }) {
                 place = known.place

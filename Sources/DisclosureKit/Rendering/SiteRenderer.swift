@@ -90,6 +90,8 @@ struct SiteRenderer {
     let disclosurePages: [String]
     /// Reads back one of the disclosures' own files as staged: the CSVs per table kind are joined from them.
     let readStaged: @Sendable (String) throws -> [UInt8]
+    /// The published CSVs per table kind, which a rebuild's may be made from.
+    var published: OpenData.Published? = nil
 
     var site: SiteConfig { model.site }
     var theme: Theme { frame.theme }
@@ -114,7 +116,7 @@ struct SiteRenderer {
         let nav = JobKey("nav").adding(compareViews.first?.path ?? "")
         // The largest jobs first (the CSVs per table kind, the comparison pages, the home page),
         // so that a core is not left running one of them alone at the end.
-        jobs += OpenData(model: model, read: readStaged).jobs()
+        jobs += OpenData(model: model, read: readStaged, published: published).jobs()
         let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
         let compareRows = CompareRows(compareViews, model: model)
         for view in compareViews {
