@@ -186,20 +186,28 @@ public struct Pipeline {
         // each, once the first of them has read the store.
         // Of the few disclosures whose bytes changed, the tables the published site has: the CSVs
         // per table kind are then the published ones with their rows replaced.
-        let (published, cached, changedTables) = timed("previous") { () -> (Manifest?, [Digest?], [Int: [Digest.TableInfo]]) in
+        var previousStage = timed("previous") { () -> (Manifest?, [Digest?], [Int: [Digest.TableInfo]]) in
             guard previous != nil else { return (nil, Array(repeating: nil, count: names.count), [:]) }
             let store = Parallel.Once { publishedDigests() }, digestParts = 16
-            let parts = Parallel.map(1 + digestParts) { task -> (manifest: Manifest?, digests: [Digest?]) in
+            var parts = Parallel.map(1 + digestParts) { task -> (manifest: Manifest?, digests: [Digest?]) in
                 if task == 0 { return (OutputWriter.previousManifest(in: options.output), []) }
                 let s = store.value, part = (names.count * (task - 1) / digestParts)..<(names.count * task / digestParts)
                 return (nil, part.map { s.digest(names[$0], hash: hashes[$0]) })
             }
-            let cached = parts.dropFirst().flatMap(\.digests), changed = cached.indices.filter { cached[$0] == nil }
+            // Moved out of the parts, not copied: a digest's copy retains each of its dozen fields.
+            var cached: [Digest?] = []
+            cached.reserveCapacity(names.count)
+            for p in parts.indices.dropFirst() { for j in parts[p].digests.indices { cached.append(parts[p].digests[j].take()) } }
+            let changed = cached.indices.filter { cached[$0] == nil }
             var tables: [Int: [Digest.TableInfo]] = [:]
             if changed.count <= 64 { for i in changed { tables[i] = store.value.digest(names[i], hash: nil)?.published } }
             return (parts[0].manifest, cached, tables)
         }
-        let changed = cached.filter { $0 == nil }.count
+        let (published, changedTables) = (previousStage.0, previousStage.2)
+        // The only reference, so that digests are moved out of it below without copying the list.
+        var cached = previousStage.1
+        previousStage.1 = []
+        let changed = cached.filter { $0 == nil }.count, decoded = cached.map { $0 != nil }
         func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {
             DisclosureReader.read(path: names[i], data: try read[i] ?? fs.read(paths[i]), identifying: identifying)
         }
@@ -220,9 +228,10 @@ public struct Pipeline {
             // Each disclosure's own files: carried over when its bytes and place are as before,
             // otherwise read, checked, rendered and written while its model is held.
             let nav = JobKey("nav").adding(frame.compareViews.first?.path ?? "")
-            let outcome = try timed("disclosures", count: names.count) { () throws -> [(Digest, Bool)] in
+            // The digests made again; nil for those carried over, which stay in `cached`.
+            var made = try timed("disclosures", count: names.count) { () throws -> [Digest?] in
                 let tick = options.progress.map { Ticker(total: names.count, phase: "disclosures", tell: $0) }
-                return try Parallel.tryMap(names.count) { i -> (Digest, Bool) in
+                return try Parallel.tryMap(names.count) { i -> Digest? in
                     defer { tick?.tick() }
                     let slot = layout.slots[i]
                     var k = nav.adding(names[i])
@@ -230,8 +239,8 @@ public struct Pipeline {
                     for o in slot.others { k.add(o.slug); k.add(o.year) }
                     for x in slot.duplicates { k.add(x.description) }
                     let job = k.value
-                    if let digest = cached[i], try writer.reuse(DisclosureFiles.paths(slot, tables: digest.published.map(\.kind)), job: job) {
-                        return (digest, false)
+                    if cached[i] != nil, try writer.reuse(DisclosureFiles.paths(slot, tables: cached[i]!.published.map(\.kind)), job: job) {
+                        return nil
                     }
                     let d = try load(i)
                     var placed = d
@@ -241,16 +250,18 @@ public struct Pipeline {
                         let hash = try writer.put(file.0, file.1, job: job)
                         return k < DisclosureFiles.beforeCSVs ? nil : (hash, file.1.count - OpenData.bodyStart(file.1))
                     }
-                    return (Digest(d, checks, csvs: csvs).interned(pool), true)
+                    return Digest(d, checks, csvs: csvs).interned(pool)
                 }
             }
-            let digests = outcome.map(\.0)
+            report.processed = made.filter { $0 != nil }.count
+            var digests: [Digest] = []
+            digests.reserveCapacity(names.count)
+            for i in names.indices { digests.append(made[i].take() ?? cached[i].take()!) }
             report.diagnostics = names.indices.flatMap { digests[$0].diagnostics + layout.slots[$0].duplicates }
             let errors = report.diagnostics.filter { $0.severity == .error }
             // Nothing has been published yet: the staging folder is dropped, the site left as it was.
             if options.strict, !errors.isEmpty { throw StrictFailure(errors: errors) }
-            report.processed = outcome.filter(\.1).count
-            for d in digests { for s in CheckStatus.allCases where d.findings(s) > 0 { report.findings[s, default: 0] += d.findings(s) } }
+            for i in digests.indices { for s in CheckStatus.allCases where digests[i].findings(s) > 0 { report.findings[s, default: 0] += digests[i].findings(s) } }
             // The model and the jobs end with this block, and their memory is handed back before
             // the commit reads the digest store (26 MB at 10,000 disclosures) and makes the manifest.
             do {
@@ -284,9 +295,9 @@ public struct Pipeline {
                 try writer.commit(key: key, inputs: inputs, stamps: Dictionary(uniqueKeysWithValues: zip(names, stamps).compactMap { n, s in s.map { (n, $0) } }),
                                   counts: counts, errors: errors.map(\.description),
                                   digests: { try DigestStore.write(paths: names, hashes: hashes, digests: digests, reusing: publishedDigests(),
-                                                                       decoded: { cached[$0] != nil }, into: &$0) })
+                                                                       decoded: { decoded[$0] }, into: &$0) })
             }
-            report.held = [writer, outcome, cached, layout, identities, inputs, stamps, previous, published] as [any Sendable]
+            report.held = [writer, digests, layout, identities, inputs, stamps, previous, published] as [any Sendable]
         } catch {
             writer.abandon()
             throw error

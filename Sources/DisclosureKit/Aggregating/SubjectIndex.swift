@@ -61,10 +61,10 @@ public struct SubjectIndex: Sendable {
         var place: [UInt64: Int] = [:], longer: [String: Int] = [:]
         var codes: [String] = [], names: [String] = [], uses: [[Use]] = [], totals: [[Int: FixedPoint]] = []
         for e in entries {
-            let digest = e.digest
-            let whole = digest.figures[.expenditure]?.value
+            // The digest's fields read in place: a copy of it would retain each of its dozen fields.
+            let whole = e.digest.figures[.expenditure]?.value, year = e.digest.year, unit = e.digest.unit
             // The digest keeps the rows whose codes can be file names: digits only, once per disclosure.
-            for (k, r) in digest.subjects(system).enumerated() {
+            for (k, r) in e.digest.subjects(system).enumerated() {
                 let key = SubjectIndex.digitsKey(r.code)
                 let known = key.map { place[$0] } ?? longer[r.code]
                 let n = known ?? codes.count
@@ -74,8 +74,8 @@ public struct SubjectIndex: Sendable {
                 }
                 let share = whole.flatMap { w in (r.amounts.column0 ?? .zero).percent(of: w, decimals: 2) }
                 uses[n].append(Use(entry: e, line: r.line, system: system, row: k, amounts: r.amounts, share: share))
-                if let y = digest.year, let v = r.amounts.column0 {
-                    let wan = v.inTenThousandYuan(from: digest.unit)
+                if let y = year, let v = r.amounts.column0 {
+                    let wan = v.inTenThousandYuan(from: unit)
                     totals[n][y] = (totals[n][y] ?? .zero).adding(wan) ?? totals[n][y]
                 }
             }

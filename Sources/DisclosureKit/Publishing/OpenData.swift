@@ -35,20 +35,22 @@ struct OpenData {
         var jobs: [RenderJob] = []
         var kindResources: [Resource] = []
         let model = model, read = read, published = published
-        // Per table kind, the entries that publish it (with its value columns) and the union of
-        // those columns, in first-seen order: one pass over the entries, not one per kind.
-        var holdersByKind = Array(repeating: [(entry: Int, table: Digest.TableInfo)](), count: TableKind.allCases.count)
+        // Per table kind, the entries that publish it (each with the place of the table among its
+        // published ones) and the union of their columns, in first-seen order: one pass over the
+        // entries, not one per kind.
+        var holdersByKind = Array(repeating: [(entry: Int, table: Int)](), count: TableKind.allCases.count)
         var columnsByKind = Array(repeating: [String](), count: TableKind.allCases.count)
         var lastColumns = Array(repeating: [String](), count: TableKind.allCases.count)
         for (k, e) in model.entries.enumerated() {
-            for t in e.published {
-                let n = t.kind.standardNumber - 1
-                holdersByKind[n].append((k, t))
+            // By place, not by copy: a table's copy retains its title and columns.
+            for j in e.published.indices {
+                let n = e.published[j].kind.standardNumber - 1
+                holdersByKind[n].append((k, j))
                 // Most tables of a kind have the columns the one before had, as the same strings:
                 // comparing the lists is quicker than looking for each column in the union.
-                guard t.values != lastColumns[n] else { continue }
-                lastColumns[n] = t.values
-                for c in t.values where !columnsByKind[n].contains(c) { columnsByKind[n].append(c) }
+                guard e.published[j].values != lastColumns[n] else { continue }
+                lastColumns[n] = e.published[j].values
+                for c in lastColumns[n] where !columnsByKind[n].contains(c) { columnsByKind[n].append(c) }
             }
         }
         for (kind, (holders, values)) in zip(TableKind.allCases, zip(holdersByKind, columnsByKind)) where !holders.isEmpty {
@@ -56,6 +58,7 @@ struct OpenData {
                              title: "表\(kind.standardNumber) \(kind.title)（全部公开文件）", values: values)
             kindResources.append(r)
             func path(_ k: Int) -> String { "data/\(model.entries[k].slug)/t\(kind.standardNumber).csv" }
+            func table(_ i: Int) -> Digest.TableInfo { model.entries[holders[i].entry].published[holders[i].table] }
             // The key from the table `table` gives for each holder (by its place); nil when one has none.
             func key(_ table: (Int) -> Digest.TableInfo?) -> UInt64? {
                 var key = JobKey("table").adding(r.path).adding(values.joined(separator: "\t"))
@@ -65,23 +68,23 @@ struct OpenData {
                 }
                 return key.value
             }
-            jobs.append(RenderJob(streaming: r.path, key: { key { holders[$0].table }! }) { out in
+            jobs.append(RenderJob(streaming: r.path, key: { key(table)! }) { out in
                 if let published, !published.tables.isEmpty {
                     // The published tables of the holders read again; the published CSV is made of
                     // them when its key is this one's with them in place of the new ones.
                     let before = holders.map { k, _ in published.tables[model.entries[k].slug] }
                     func was(_ i: Int) -> Digest.TableInfo? {
-                        guard let tables = before[i] else { return holders[i].table }
+                        guard let tables = before[i] else { return table(i) }
                         return tables.first { $0.kind == kind }
                     }
                     if let file = published.file(r.path), let old = key(was), file.job == old, let source = published.open(r.path),
                        try OpenData.spliced(holders.indices.map { i in
-                           ({ try read(path(holders[i].entry)) }, holders[i].table, before[i] == nil ? nil : was(i))
+                           ({ try read(path(holders[i].entry)) }, table(i), before[i] == nil ? nil : was(i))
                        }, values: values, from: source, into: &out) {
                         return
                     }
                 }
-                try OpenData.joined(holders.map { k, t in ({ try read(path(k)) }, t.values) }, values: values, into: &out)
+                try OpenData.joined(holders.indices.map { i in ({ try read(path(holders[i].entry)) }, table(i).values) }, values: values, into: &out)
             })
         }
         let title = model.site.title, kinds = kindResources
