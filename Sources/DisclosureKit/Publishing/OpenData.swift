@@ -10,7 +10,7 @@ struct OpenData {
 
     /// What the published site has of the CSVs per table kind. When a rebuild read a few
     /// disclosures again, a kind's CSV is the published one with their rows replaced: joining it
-    /// from the staged CSVs reads 10,000 files at 10,000 disclosures, a third of a second on one core.
+    /// from the staged CSVs opens 10,000 files at 10,000 disclosures (0.23 s of CPU for 表2's).
     struct Published: Sendable {
         /// The published file at a path, as the published manifest records it.
         let file: @Sendable (String) -> Manifest.File?
