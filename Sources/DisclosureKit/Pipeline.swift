@@ -183,10 +183,10 @@ public struct Pipeline {
         }
         // The two files are independent, and each takes a tenth of a second or more at 10,000
         // disclosures. One task parses the manifest while the others decode a part of the digests
-        // each, once the first of them has read the store.
-        // Of the few disclosures whose bytes changed, the tables the published site has: the CSVs
-        // per table kind are then the published ones with their rows replaced.
-        var previousStage = timed("previous") { () -> (Manifest?, [Digest?], [Int: [Digest.TableInfo]]) in
+        // each, once the first of them has read the store. Of the few disclosures whose bytes
+        // changed (`changedTables`), the tables the published site has: the CSVs per table kind
+        // are then the published ones with their rows replaced.
+        var previousStage = timed("previous") { () -> (manifest: Manifest?, digests: [Digest?], changedTables: [Int: [Digest.TableInfo]]) in
             guard previous != nil else { return (nil, Array(repeating: nil, count: names.count), [:]) }
             let store = Parallel.Once { publishedDigests() }, digestParts = 16
             var parts = Parallel.map(1 + digestParts) { task -> (manifest: Manifest?, digests: [Digest?]) in
@@ -203,10 +203,10 @@ public struct Pipeline {
             if changed.count <= 64 { for i in changed { tables[i] = store.value.digest(names[i], hash: nil)?.published } }
             return (parts[0].manifest, cached, tables)
         }
-        let (published, changedTables) = (previousStage.0, previousStage.2)
+        let (published, changedTables) = (previousStage.manifest, previousStage.changedTables)
         // The only reference, so that digests are moved out of it below without copying the list.
-        var cached = previousStage.1
-        previousStage.1 = []
+        var cached = previousStage.digests
+        previousStage.digests = []
         let changed = cached.filter { $0 == nil }.count, decoded = cached.map { $0 != nil }
         func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {
             DisclosureReader.read(path: names[i], data: try read[i] ?? fs.read(paths[i]), identifying: identifying)
@@ -248,7 +248,7 @@ public struct Pipeline {
                     let checks = Checker.check(placed)
                     let csvs = try files.files(placed, checks, slot).enumerated().compactMap { k, file in
                         let hash = try writer.put(file.0, file.1, job: job)
-                        return k < DisclosureFiles.beforeCSVs ? nil : (hash, file.1.count - OpenData.bodyStart(file.1))
+                        return k < DisclosureFiles.beforeCSVs ? nil : (hash, OpenData.bodyLength(file.1))
                     }
                     return Digest(d, checks, csvs: csvs).interned(pool)
                 }

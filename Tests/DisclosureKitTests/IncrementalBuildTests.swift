@@ -128,7 +128,7 @@ struct IncrementalBuildTests {
             guard let t = d.publishedTables.first(where: { $0.kind == .income }) else { return nil }
             let values = OpenData.valueColumns([t]), bytes = OpenData.csv([(d, t)], values: values)
             return (bytes, Digest.TableInfo(kind: t.kind, number: t.number, title: t.title, values: values, hasRows: true, csv: ContentHash.of(bytes),
-                                            csvBody: bytes.count - OpenData.bodyStart(bytes), csvRecords: t.rows.count))
+                                            csvBody: OpenData.bodyLength(bytes), csvRecords: t.rows.count))
         }
         var values: [String] = []
         for t in tables { for c in t.info.values where !values.contains(c) { values.append(c) } }

@@ -68,22 +68,22 @@ struct OpenData {
                 }
                 return key.value
             }
-            jobs.append(RenderJob(streaming: r.path, key: { key(table)! }) { out in
-                if let published, !published.tables.isEmpty {
-                    // The published tables of the holders read again; the published CSV is made of
-                    // them when its key is this one's with them in place of the new ones.
-                    let before = holders.map { k, _ in published.tables[model.entries[k].slug] }
-                    func was(_ i: Int) -> Digest.TableInfo? {
-                        guard let tables = before[i] else { return table(i) }
-                        return tables.first { $0.kind == kind }
-                    }
-                    if let file = published.file(r.path), let old = key(was), file.job == old, let source = published.open(r.path),
-                       try OpenData.spliced(holders.indices.map { i in
-                           ({ try read(path(holders[i].entry)) }, table(i), before[i] == nil ? nil : was(i))
-                       }, values: values, from: source, into: &out) {
-                        return
-                    }
+            // The CSV from the published one, when that is made of the holders' tables with those
+            // of the holders read again as they were: its key is then this one's with them in place
+            // of the new ones. False, with nothing written, otherwise.
+            func fromPublished(_ published: Published, into out: inout ByteStream) throws -> Bool {
+                guard !published.tables.isEmpty, let file = published.file(r.path) else { return false }
+                let before = holders.map { k, _ in published.tables[model.entries[k].slug] }
+                func was(_ i: Int) -> Digest.TableInfo? {
+                    guard let tables = before[i] else { return table(i) }
+                    return tables.first { $0.kind == kind }
                 }
+                guard file.job == key(was), let source = published.open(r.path) else { return false }
+                let tables = holders.indices.map { i in ({ try read(path(holders[i].entry)) }, table(i), before[i] == nil ? nil : was(i)) }
+                return try OpenData.spliced(tables, values: values, from: source, into: &out)
+            }
+            jobs.append(RenderJob(streaming: r.path, key: { key(table)! }) { out in
+                if let published, try fromPublished(published, into: &out) { return }
                 try OpenData.joined(holders.indices.map { i in ({ try read(path(holders[i].entry)) }, table(i).values) }, values: values, into: &out)
             })
         }
@@ -116,7 +116,7 @@ struct OpenData {
     /// One CSV of the given tables' rows under the given value columns.
     static func csv(_ tables: [(Disclosure, Table)], values: [String]) -> [UInt8] {
         var csv = CSV()
-        csv.row((OpenData.leading + values).map { .text($0) })
+        csv.row(headerRow(values))
         for (d, t) in tables { OpenData.rows(t, of: d, values: values, into: &csv) }
         return csv.bytes
     }
@@ -164,18 +164,21 @@ struct OpenData {
         t.values == values ? t.csvBody : t.csvBody + t.csvRecords * (values.count - t.values.count)
     }
 
+    /// The header fields of a CSV of tables with the value columns `values`.
+    static func headerRow(_ values: [String]) -> [CSV.Field] { (OpenData.leading + values).map { .text($0) } }
+
     /// The header line of a CSV of a table kind with the value columns `values`, with the BOM.
     static func header(_ values: [String]) -> [UInt8] {
         var csv = CSV()
-        csv.row((OpenData.leading + values).map { .text($0) })
+        csv.row(headerRow(values))
         return csv.bytes
     }
 
-    /// Where the records of a table's own CSV start, after its BOM and header line.
-    static func bodyStart(_ bytes: [UInt8]) -> Int {
+    /// How many bytes a table's own CSV has after its BOM and header line: its records.
+    static func bodyLength(_ bytes: [UInt8]) -> Int {
         var records = CSVRecords(bytes)
         _ = records.next()
-        return records.position
+        return bytes.count - records.position
     }
 
     /// The records of tables' own CSVs put under the union of their columns.
