@@ -239,7 +239,8 @@ public struct Pipeline {
                     for o in slot.others { k.add(o.slug); k.add(o.year) }
                     for x in slot.duplicates { k.add(x.description) }
                     let job = k.value
-                    if cached[i] != nil, try writer.reuse(DisclosureFiles.paths(slot, tables: cached[i]!.published.map(\.kind)), job: job) {
+                    if cached[i] != nil, try writer.reuse(job: job, count: DisclosureFiles.beforeCSVs + cached[i]!.publishedIndices.count,
+                                                          paths: { DisclosureFiles.paths(slot, tables: cached[i]!.published.map(\.kind)) }) {
                         return nil
                     }
                     let d = try load(i)
@@ -279,7 +280,7 @@ public struct Pipeline {
                         defer { tick?.tick() }
                         let job = jobs[i]
                         let key = job.key?()
-                        if let key, try writer.reuse(job.outputs, job: key) { return }
+                        if let key, try writer.reuse(job: key, count: job.outputs.count, paths: { job.outputs }) { return }
                         switch job.make {
                         case .files(let make): for (path, bytes) in try make() { try writer.put(path, bytes, job: key ?? 0) }
                         case .streamed(let path, let make): try writer.put(path, job: key ?? 0, streaming: make)

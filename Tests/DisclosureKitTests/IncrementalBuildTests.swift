@@ -292,6 +292,44 @@ struct IncrementalBuildTests {
         #expect(Manifest.parse(Array("disclose-manifest 2\nout\t1\t1\t1\tb\nout\t1\t1\t1\ta\n".utf8))?.lines(changing: [], count: 2) == nil)
     }
 
+    @Test func aJobsFilesAreCarriedOverFromTheManifestsRecordOfTheJob() throws {
+        let p = try Project()
+        let big = [UInt8](repeating: 1, count: Reaper.threshold + 1), bigger = [UInt8](repeating: 2, count: Reaper.threshold + 2)
+        let first = try OutputWriter(output: p.output)
+        for (path, job) in [("d/a.html", 5), ("data/a.json", 5), ("d/b.html", 6)] as [(String, UInt64)] { try first.put(path, Array(path.utf8), job: job) }
+        try first.put("data/t1.csv", big, job: 7)
+        try first.commit(key: 1, inputs: [:], stamps: [:], counts: [:], errors: [])
+        let m = try #require(OutputWriter.previousManifest(in: p.output))
+        #expect(m.listsJobs && m.outputs(ofJob: 5)?.map { m.outputOrder[$0] } == ["d/a.html", "data/a.json"] && m.outputs(ofJob: 99) == [])
+        // Found by the job's key alone: the paths are not asked for. A count that is not the
+        // job's, or another build key, carries nothing over.
+        var asked = false
+        let second = try OutputWriter(output: p.output, previous: m, key: 1)
+        #expect(try second.reuse(job: 5, count: 2, paths: { asked = true; return [] }) && !asked)
+        #expect(try !second.reuse(job: 6, count: 2, paths: { [] }) && second.reuse(job: 6, count: 1, paths: { [] }))
+        let otherKey = try OutputWriter(output: p.base + "/elsewhere", previous: m, key: 2)
+        #expect(try !otherKey.reuse(job: 5, count: 2, paths: { [] }))
+        otherKey.abandon()
+        try second.put("data/t1.csv", bigger, job: 8)
+        #expect(second.counts == (written: 1, reused: 3) && second.manifestFiles.count == 4)
+        try second.commit(key: 1, inputs: [:], stamps: [:], counts: [:], errors: [])
+        #expect(try DiskFileSystem().read(p.output + "/d/a.html") == Array("d/a.html".utf8))
+        // The next rebuild starts from the kept site, whose large CSV is the first build's: it is
+        // replaced by a link to the published one, and handed to the reaper, which is done by the end.
+        let third = try OutputWriter(output: p.output, previous: try #require(OutputWriter.previousManifest(in: p.output)), key: 1)
+        #expect(third.base != nil)
+        for (job, count) in [(5, 2), (6, 1), (8, 1)] as [(UInt64, Int)] { #expect(try third.reuse(job: job, count: count, paths: { [] })) }
+        try third.commit(key: 1, inputs: [:], stamps: [:], counts: [:], errors: [])
+        #expect(try DiskFileSystem().read(p.output + "/data/t1.csv") == bigger && DiskFileSystem().read(p.output + ".previous/data/t1.csv") == bigger)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: p.base).sorted() == ["content", "public", "public.previous"])
+        // A manifest that lists a path twice cannot say which files a job made: they are looked up by path.
+        let twice = try #require(Manifest.parse(Array("disclose-manifest 2\nout\t1\t1\t5\ta\nout\t1\t1\t5\ta\n".utf8)))
+        #expect(!twice.listsJobs && twice.outputs(ofJob: 5) == nil)
+        let fourth = try OutputWriter(output: p.base + "/other", previous: twice, key: 0)
+        #expect(try !fourth.reuse(job: 5, count: 1, paths: { asked = true; return ["a"] }) && asked)
+        fourth.abandon()
+    }
+
     @Test func aFileHashedInPiecesHasTheHashOfItsBytes() {
         let bytes: [UInt8] = (0..<1000).map { (i: Int) -> UInt8 in UInt8(truncatingIfNeeded: i * 7 + i / 13) }
         for n in [0, 1, 5, 31, 32, 33, 64, 100, 1000] {

@@ -59,6 +59,13 @@ public struct Manifest: Sendable {
     /// last one ends): the next manifest copies the lines that stay the same. Empty when the
     /// outputs were not listed sorted, each once, or not parsed.
     private var outputLines: [Int] = []
+    /// Each output's record, in `outputOrder`; and the outputs of each job, by its key: the place
+    /// of the job's first output in `outputOrder`, and of each output the place of the job's next
+    /// (-1 after the last). Empty when a path was listed twice. A rebuild carries over a job's
+    /// files from these, without a lookup per path.
+    public private(set) var outputRecords: [File] = []
+    private var jobFirst: [UInt64: Int32] = [:]
+    private var jobNext: [Int32] = []
 
     public init() {}
 
@@ -69,50 +76,15 @@ public struct Manifest: Sendable {
     /// one-changed rebuild).
     ///
     /// `previous`, `changed` and `previousBytes`: the manifest of the build before, the outputs
-    /// whose records differ from it, and the bytes it was parsed from (read again: they are not
-    /// held through the build). When this manifest has the same output paths, their lines are
-    /// copied from those bytes but for the changed: a rebuild that changes a few files formats a
-    /// few lines, not 146,000, and looks none of them up.
+    /// whose records differ from it, and the bytes it was parsed from (see `serialized(changing:of:count:previousBytes:)`).
     public func serialized(outputOrder: [String]? = nil, previous: Manifest? = nil, changed: [String]? = nil,
                            previousBytes: [UInt8] = []) -> [UInt8] {
+        if let previous, let changed,
+           let copied = serialized(changing: changed, of: previous, count: outputs.count, previousBytes: previousBytes) {
+            return copied
+        }
         let order = outputOrder ?? previous?.outputOrder ?? []
-        var out: [UInt8] = []
-        out.reserveCapacity(64 + 100 * (inputs.count + outputs.count))
-        func text(_ s: String) { out += s.utf8 }
-        func hex(_ v: UInt64) { ContentHash.hex(v, into: &out) }
-        // Digits straight into the bytes, not a String made for each of some 300,000 numbers.
-        func number<T: BinaryInteger>(_ v: T) {
-            guard v > 0 else { if v == 0 { out.append(0x30) } else { text(String(v)) }; return }
-            let start = out.count
-            var v = v
-            while v > 0 { out.append(0x30 + UInt8(v % 10)); v /= 10 }
-            out[start...].reverse()
-        }
-        func sorted(_ d: [String: File]) -> [(String, File)] {
-            d.map { ($0.key, $0.value) }.sorted { Manifest.bytesPrecede($0.0, $1.0) }
-        }
-        text("disclose-manifest 2\nkey\t"); hex(key); out.append(0x0A)
-        for (k, v) in counts.sorted(by: { $0.key < $1.key }) { text("count\t\(k)\t\(v)\n") }
-        for e in errors { text("error\t" + e.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 } + "\n") }
-        for (p, f) in sorted(inputs) {
-            text("in\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); number(stamps[p]?.modified ?? 0)
-            out.append(0x09); text(p); out.append(0x0A)
-        }
-        func line(_ p: String, _ f: File) {
-            text("out\t"); hex(f.hash); out.append(0x09); number(f.size); out.append(0x09); hex(f.job)
-            out.append(0x09); text(p); out.append(0x0A)
-        }
-        if let previous, let changed, previous.hash != 0, ContentHash.of(previousBytes) == previous.hash,
-           let lines = previous.lines(changing: changed, count: outputs.count) {
-            var from = previous.outputLines[0]
-            for k in lines {
-                out += previousBytes[from..<previous.outputLines[k]]
-                line(previous.outputOrder[k], outputs[previous.outputOrder[k]]!)
-                from = previous.outputLines[k + 1]
-            }
-            out += previousBytes[from..<previous.outputLines[previous.outputOrder.count]]
-            return out
-        }
+        var out = head(room: outputs.count)
         // The previous order, when it lists exactly these paths, sorted: checked as it is taken.
         var records: [(String, File)] = []
         if order.count == outputs.count {
@@ -122,8 +94,64 @@ public struct Manifest: Sendable {
                 records.append((p, f))
             }
         }
-        for (p, f) in records.count == outputs.count ? records : sorted(outputs) { line(p, f) }
+        for (p, f) in records.count == outputs.count ? records : Manifest.sorted(outputs) { Manifest.line(p, f, into: &out) }
         return out
+    }
+
+    /// The manifest of a build with `count` outputs at the paths `previous` has, whose records
+    /// differ from it only at `changed` (`outputs` needs to hold only those): `previous`'s lines
+    /// are copied from `previousBytes`, the bytes it was parsed from (read again: they are not
+    /// held through the build), but for the changed. A rebuild that changes a few files formats a
+    /// few lines, not 146,000, and looks none of them up. Nil when they cannot be copied (the
+    /// bytes are not those parsed, or `previous` was not listed sorted); the caller vouches that
+    /// the paths are the same.
+    func serialized(changing changed: [String], of previous: Manifest, count: Int, previousBytes: [UInt8]) -> [UInt8]? {
+        guard previous.hash != 0, ContentHash.of(previousBytes) == previous.hash,
+              let lines = previous.lines(changing: changed, count: count) else { return nil }
+        var out = head(room: count)
+        var from = previous.outputLines[0]
+        for k in lines {
+            out += previousBytes[from..<previous.outputLines[k]]
+            guard let f = outputs[previous.outputOrder[k]] else { return nil }
+            Manifest.line(previous.outputOrder[k], f, into: &out)
+            from = previous.outputLines[k + 1]
+        }
+        out += previousBytes[from..<previous.outputLines[previous.outputOrder.count]]
+        return out
+    }
+
+    /// Everything before the outputs: the header, key, counts, errors and inputs, with room for
+    /// `room` outputs after them.
+    func head(room: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + 100 * (inputs.count + room))
+        out += "disclose-manifest 2\nkey\t".utf8; ContentHash.hex(key, into: &out); out.append(0x0A)
+        for (k, v) in counts.sorted(by: { $0.key < $1.key }) { out += "count\t\(k)\t\(v)\n".utf8 }
+        for e in errors { out += ("error\t" + e.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 } + "\n").utf8 }
+        for (p, f) in Manifest.sorted(inputs) {
+            out += "in\t".utf8; ContentHash.hex(f.hash, into: &out); out.append(0x09); Manifest.number(f.size, into: &out)
+            out.append(0x09); Manifest.number(stamps[p]?.modified ?? 0, into: &out); out.append(0x09); out += p.utf8; out.append(0x0A)
+        }
+        return out
+    }
+
+    static func sorted(_ d: [String: File]) -> [(String, File)] {
+        d.map { ($0.key, $0.value) }.sorted { Manifest.bytesPrecede($0.0, $1.0) }
+    }
+
+    /// An output's line.
+    static func line(_ p: String, _ f: File, into out: inout [UInt8]) {
+        out += "out\t".utf8; ContentHash.hex(f.hash, into: &out); out.append(0x09); number(f.size, into: &out); out.append(0x09)
+        ContentHash.hex(f.job, into: &out); out.append(0x09); out += p.utf8; out.append(0x0A)
+    }
+
+    /// Digits straight into the bytes, not a String made for each of some 300,000 numbers.
+    static func number<T: BinaryInteger>(_ v: T, into out: inout [UInt8]) {
+        guard v > 0 else { if v == 0 { out.append(0x30) } else { out += String(v).utf8 }; return }
+        let start = out.count
+        var v = v
+        while v > 0 { out.append(0x30 + UInt8(v % 10)); v /= 10 }
+        out[start...].reverse()
     }
 
     /// Where in `outputOrder` the `changed` paths are, in order, when a manifest with `count`
@@ -134,10 +162,8 @@ public struct Manifest: Sendable {
         var found: [Int] = []
         for p in changed {
             // Binary search: the order is sorted by bytes.
-            var (lo, hi) = (0, outputOrder.count)
-            while lo < hi { let mid = (lo + hi) / 2; if Manifest.bytesPrecede(outputOrder[mid], p) { lo = mid + 1 } else { hi = mid } }
-            guard lo < outputOrder.count, outputOrder[lo] == p else { return nil }
-            found.append(lo)
+            guard let k = place(of: p) else { return nil }
+            found.append(k)
         }
         return Set(found).sorted()
     }
@@ -202,11 +228,12 @@ public struct Manifest: Sendable {
             m.outputs.reserveCapacity(lines)
             m.outputOrder.reserveCapacity(lines)
             m.outputLines.reserveCapacity(lines + 1)
+            m.outputRecords.reserveCapacity(lines)
             m.hash = ContentHash.of(bytes)
         }
         // Whether the outputs are listed sorted, each once, on lines one after another; where
         // the last output line ended.
-        var sortedOnce = true, outputsEnd = 0
+        var sortedOnce = true, outputsEnd = 0, twice = false
         while i < n {
             if !outputs, bytes[i...].starts(with: out) { break }
             let lineStart = i
@@ -225,11 +252,14 @@ public struct Manifest: Sendable {
                 } else {
                     guard let job: UInt64 = number(field(), radix: 16) else { return nil }
                     let path = rest()
-                    if m.outputs.updateValue(File(hash: h, size: size, job: job), forKey: path) == nil {
+                    let file = File(hash: h, size: size, job: job)
+                    if m.outputs.updateValue(file, forKey: path) == nil {
                         if let last = m.outputOrder.last, !Manifest.bytesPrecede(last, path) { sortedOnce = false }
                         m.outputOrder.append(path)
+                        m.outputRecords.append(file)
                     } else {
                         sortedOnce = false
+                        twice = true
                     }
                     if !m.outputLines.isEmpty, lineStart != outputsEnd { sortedOnce = false }
                     m.outputLines.append(lineStart)
@@ -243,6 +273,37 @@ public struct Manifest: Sendable {
         } else {
             m.outputLines = []
         }
+        if twice {
+            m.outputRecords = []
+        } else if outputs {
+            // Backwards, so that each job's chain lists its outputs in order.
+            m.jobNext = Array(repeating: -1, count: m.outputRecords.count)
+            for k in m.outputRecords.indices.reversed() where m.outputRecords[k].job != 0 {
+                if let next = m.jobFirst.updateValue(Int32(k), forKey: m.outputRecords[k].job) { m.jobNext[k] = next }
+            }
+        }
         return m
+    }
+
+    /// Whether the manifest lists its outputs sorted, each once, and so can say which outputs each
+    /// job made (`outputs(ofJob:)`) and where a path is (`place(of:)`): one this program wrote.
+    var listsJobs: Bool { !outputLines.isEmpty && jobNext.count == outputOrder.count }
+
+    /// The places in `outputOrder` of the outputs the job with key `job` made, in order; nil when
+    /// the manifest cannot say (a path listed twice, or its outputs not parsed).
+    func outputs(ofJob job: UInt64) -> [Int]? {
+        guard listsJobs else { return nil }
+        var places: [Int] = []
+        var k = jobFirst[job] ?? -1
+        while k >= 0 { places.append(Int(k)); k = jobNext[Int(k)] }
+        return places
+    }
+
+    /// The place of `relative` in `outputOrder`; only for a manifest whose outputs are listed
+    /// sorted (as this program writes them).
+    func place(of relative: String) -> Int? {
+        var (lo, hi) = (0, outputOrder.count)
+        while lo < hi { let mid = (lo + hi) / 2; if Manifest.bytesPrecede(outputOrder[mid], relative) { lo = mid + 1 } else { hi = mid } }
+        return lo < outputOrder.count && outputOrder[lo] == relative ? lo : nil
     }
 }

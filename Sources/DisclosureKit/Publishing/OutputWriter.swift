@@ -29,9 +29,20 @@ public final class OutputWriter: @unchecked Sendable {
     let base: KeptSite?
     /// How many files the staging folder started with.
     let baseCount: Int
+    /// Deletes the large files replaced in the staging folder off the build's path.
+    let reaper: Reaper
     private let lock = NSLock()
     private var folders: Set<String> = []
+    /// The files made or carried over one by one, path → record.
     private var files: [String: Manifest.File] = [:]
+    /// The previous site's files carried over with their job (`reuse(job:count:paths:)`), by their
+    /// place in its manifest's `outputOrder`: the same records, not entered in `files` one by one.
+    /// Empty when the previous manifest does not list its jobs' outputs.
+    private var carried: [Bool] = []
+    private var carriedCount = 0
+    /// Where the staging folder started with other than the previous site has, by place in the
+    /// previous manifest's `outputOrder`: what it started with there (nil: nothing).
+    private var keptDiffers: [Int: Manifest.File?] = [:]
     private var written = 0
     /// How many of `files` the staging folder started with: when that is all it started with
     /// (`baseCount`), nothing is left to delete, and 146,000 lookups at 10,000 disclosures are skipped.
@@ -55,6 +66,7 @@ public final class OutputWriter: @unchecked Sendable {
         let out = output.hasSuffix("/") ? String(output.dropLast()) : output
         self.output = out
         self.staging = out + ".staging-\(getpid())"
+        self.reaper = Reaper(folder: out + ".trash-\(getpid())")
         self.previous = previous
         self.trustJobs = previous != nil && previous?.key == key
         // Most builds make the files the previous one made: room for them all, not grown and rehashed.
@@ -73,6 +85,11 @@ public final class OutputWriter: @unchecked Sendable {
             OutputWriter.removeTree(keptPath)
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         }
+        if trustJobs, let previous, previous.listsJobs {
+            carried = Array(repeating: false, count: previous.outputOrder.count)
+            for (p, f) in base?.before ?? [:] { if let k = previous.place(of: p) { keptDiffers[k] = .some(f) } }
+            for p in base?.added ?? [] { if let k = previous.place(of: p) { keptDiffers[k] = .some(nil) } }
+        }
     }
 
     /// What the staging folder started with at `relative`, given the published site's file there.
@@ -83,19 +100,50 @@ public final class OutputWriter: @unchecked Sendable {
     /// Files written and files carried over so far.
     public var counts: (written: Int, reused: Int) {
         lock.lock(); defer { lock.unlock() }
-        return (written, files.count - written)
+        return (written, files.count + carriedCount - written)
     }
 
     /// The output files so far, path → hash and size.
     public var manifestFiles: [String: Manifest.File] {
         lock.lock(); defer { lock.unlock() }
-        return files
+        guard carriedCount > 0, let previous else { return files }
+        var all = files
+        for k in carried.indices where carried[k] { all[previous.outputOrder[k]] = previous.outputRecords[k] }
+        return all
     }
 
     /// Carries over the files a job made in the previous build, when that build ran the job with
-    /// the same key and made exactly these files: they are linked, not made again. False (and
-    /// nothing carried over) otherwise; then the job must run.
-    public func reuse(_ relatives: [String], job: UInt64) throws -> Bool {
+    /// the same key and made `count` files with it: they are linked where the staging folder does
+    /// not have them already, not made again. False (and nothing carried over) otherwise; then
+    /// the job must run. The job's key says which files it makes (a job's key covers everything
+    /// its files' paths come from), so they are found from the previous manifest's record of the
+    /// job, not looked up path by path; `paths` (the job's files) is asked for only when that
+    /// manifest cannot say.
+    public func reuse(job: UInt64, count: Int, paths: () -> [String]) throws -> Bool {
+        guard trustJobs, let previous, count > 0 else { return false }
+        guard !carried.isEmpty, let places = previous.outputs(ofJob: job) else { return try reuse(paths(), job: job) }
+        guard places.count == count else { return false }
+        // Linked where the staging folder does not start with the previous site's file: all of
+        // them when it started empty, else where the kept site differs.
+        for k in places {
+            let staged: Manifest.File?
+            if base == nil { staged = nil } else if let differs = keptDiffers[k] { staged = differs } else { continue }
+            guard place(previous.outputOrder[k], previous.outputRecords[k], staged: staged) else { return false }
+        }
+        lock.lock()
+        for k in places where !carried[k] {
+            carried[k] = true
+            carriedCount += 1
+            fromPrevious += 1
+            // Where the kept site does not differ, it has the previous site's file.
+            if base != nil, (keptDiffers[k] ?? previous.outputRecords[k]) != nil { fromBase += 1 }
+        }
+        lock.unlock()
+        return true
+    }
+
+    /// The same, for a job whose files are looked up path by path.
+    func reuse(_ relatives: [String], job: UInt64) throws -> Bool {
         guard trustJobs, let previous, !relatives.isEmpty else { return false }
         let old = relatives.map { previous.outputs[$0] }
         guard old.allSatisfy({ $0?.job == job }) else { return false }
@@ -134,6 +182,7 @@ public final class OutputWriter: @unchecked Sendable {
         let carried = published?.sameBytes(file) == true && place(relative, file, staged: staged)
         if !carried, staged?.sameBytes(file) != true {
             try makeFolder(of: relative)
+            if let staged { reaper.remove(staging + "/" + relative, size: staged.size) }
             try write(staging + "/" + relative, bytes)
         }
         lock.lock()
@@ -156,7 +205,7 @@ public final class OutputWriter: @unchecked Sendable {
         let carried = published?.sameBytes(file) == true && place(relative, file, staged: staged)
         if carried || staged?.sameBytes(file) == true {
             Glibc.unlink(part)
-        } else if Glibc.rename(part, path) != 0 {
+        } else if !replace(path, staged: staged, with: part) {
             throw FileError(path: path, reason: "cannot be moved into place (errno \(errno))")
         }
         lock.lock()
@@ -172,8 +221,15 @@ public final class OutputWriter: @unchecked Sendable {
         if staged?.sameBytes(file) == true { return true }
         guard (try? makeFolder(of: relative)) != nil else { return false }
         let path = staging + "/" + relative
-        if staged != nil { Glibc.unlink(path) }
+        if let staged { reaper.remove(path, size: staged.size) }
         return Glibc.link(output + "/" + relative, path) == 0
+    }
+
+    /// Renames `part` to `path`, where the staging folder started with `staged`; false when it fails.
+    /// A large file there is handed to the reaper first: renamed over, it would be freed right here.
+    func replace(_ path: String, staged: Manifest.File?, with part: String) -> Bool {
+        if let staged, staged.size >= Reaper.threshold { reaper.take(path) }
+        return Glibc.rename(part, path) == 0
     }
 
     func makeFolder(of relative: String) throws {
@@ -270,15 +326,25 @@ public final class OutputWriter: @unchecked Sendable {
         m.errors = errors
         m.key = key
         m.inputs = inputs
-        m.outputs = manifestFiles
+        m.outputs = files
         m.counts = counts
         dropUnmade()
+        defer { reaper.finish() }
+        // The staging folder's own manifest and digest store (the kept site's) are replaced below.
+        if base != nil { for name in [Manifest.name, DigestStore.name] { reaper.take(staging + "/" + name) } }
         // Both are in proportion to the whole site (146,000 records, 10,000 digests): made at once.
         // The same paths as the previous site's: its lines are copied but for those that differ.
-        let same = previous.map { fromPrevious == files.count && files.count == $0.outputs.count } ?? false
-        let (manifest, stored) = Parallel.both({
-            m.serialized(previous: previous, changed: same ? differing : nil,
-                         previousBytes: same ? (try? DiskFileSystem().read(output + "/" + Manifest.name)) ?? [] : [])
+        let total = files.count + carriedCount
+        let same = previous.map { fromPrevious == total && total == $0.outputs.count } ?? false
+        let (manifest, stored) = Parallel.both({ () -> [UInt8] in
+            // The records that changed are all in `files`: those carried over by job are copied as lines.
+            if same, let previous, let copied = m.serialized(changing: differing, of: previous, count: total,
+                                                            previousBytes: (try? DiskFileSystem().read(output + "/" + Manifest.name)) ?? []) {
+                return copied
+            }
+            var whole = m
+            whole.outputs = manifestFiles
+            return whole.serialized(previous: previous)
         }, {
             Result { try OutputWriter.write(staging + "/" + DigestStore.name, streaming: digests) }
         })
@@ -310,7 +376,9 @@ public final class OutputWriter: @unchecked Sendable {
         guard let previous else { return nil }
         var before = self.before
         // Files of the previous site this build did not make: a disclosure was removed.
-        if fromPrevious < previous.outputs.count { for (p, f) in previous.outputs where files[p] == nil { before[p] = f } }
+        if fromPrevious < previous.outputs.count {
+            for (k, p) in previous.outputOrder.enumerated() where !made(p, place: k) { before[p] = previous.outputs[p] }
+        }
         return KeptSite(published: ContentHash.of(publishedManifest), before: before, added: added)
     }
 
@@ -319,13 +387,21 @@ public final class OutputWriter: @unchecked Sendable {
     func dropUnmade() {
         guard let previous, let base, fromBase < baseCount else { return }
         var emptied: Set<String> = []
-        for relative in base.paths(published: previous.outputs) where files[relative] == nil {
+        for relative in base.paths(published: previous.outputs) where !made(relative) {
             Glibc.unlink(staging + "/" + relative)
             var folder = Substring(relative)
             while let slash = folder.lastIndex(of: "/") { folder = folder[..<slash]; emptied.insert(String(folder)) }
         }
         // Deepest first; a folder that still holds something is not removed.
         for folder in emptied.sorted(by: { $0.count > $1.count }) { Glibc.rmdir(staging + "/" + folder) }
+    }
+
+    /// Whether this build made or carried over `relative` (at `place` in the previous manifest's
+    /// `outputOrder`, when known).
+    func made(_ relative: String, place: Int? = nil) -> Bool {
+        if files[relative] != nil { return true }
+        guard carriedCount > 0, let k = place ?? previous?.place(of: relative) else { return false }
+        return carried[k]
     }
 
     /// Swaps two paths in one step with Linux's `renameat2(RENAME_EXCHANGE)`, so there is no moment
@@ -340,7 +416,10 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Drops the staging folder after a failed build.
-    public func abandon() { OutputWriter.removeTree(staging) }
+    public func abandon() {
+        reaper.finish()
+        OutputWriter.removeTree(staging)
+    }
 
     /// Deletes a folder and everything in it, by `readdir` and `unlinkat` (the folder's entries say
     /// which are folders, so nothing is stat'ed): an old site is some 150,000 files at 10,000
@@ -368,13 +447,13 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Removes what builds into `output` that were killed left beside it (`public.staging-<pid>`,
-    /// `public.old-<pid>`), when that process is gone.
+    /// `public.old-<pid>`, `public.trash-<pid>`), when that process is gone.
     public static func clearLeftovers(of output: String) {
         let out = output.hasSuffix("/") ? String(output.dropLast()) : output
         let folder = (out as NSString).deletingLastPathComponent, name = (out as NSString).lastPathComponent
         let fm = FileManager.default
         for entry in (try? fm.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [] {
-            for marker in [".staging-", ".old-"] where entry.hasPrefix(name + marker) {
+            for marker in [".staging-", ".old-", ".trash-"] where entry.hasPrefix(name + marker) {
                 guard let pid = Int32(entry.dropFirst(name.count + marker.count)), pid != getpid(),
                       kill(pid, 0) == -1, errno == ESRCH else { continue }
                 removeTree(folder.isEmpty ? entry : folder + "/" + entry)
