@@ -316,7 +316,8 @@ struct IncrementalBuildTests {
         #expect(try DiskFileSystem().read(p.output + "/d/a.html") == Array("d/a.html".utf8))
         // The next rebuild starts from the kept site, whose large CSV is the first build's: it is
         // replaced by a link to the published one, and handed to the reaper, which is done by the end.
-        let third = try OutputWriter(output: p.output, previous: try #require(OutputWriter.previousManifest(in: p.output)), key: 1)
+        let published: Manifest = try #require(OutputWriter.previousManifest(in: p.output))
+        let third = try OutputWriter(output: p.output, previous: published, key: 1)
         #expect(third.base != nil)
         for (job, count) in [(5, 2), (6, 1), (8, 1)] as [(UInt64, Int)] { #expect(try third.reuse(job: job, count: count, paths: { [] })) }
         try third.commit(key: 1, inputs: [:], stamps: [:], counts: [:], errors: [])
@@ -328,6 +329,23 @@ struct IncrementalBuildTests {
         let fourth = try OutputWriter(output: p.base + "/other", previous: twice, key: 0)
         #expect(try !fourth.reuse(job: 5, count: 1, paths: { asked = true; return ["a"] }) && asked)
         fourth.abandon()
+    }
+
+    @Test func theReaperDeletesLargeFilesOutOfTheSiteAndSmallOnesAtOnce() throws {
+        let p = try Project()
+        let site = p.base + "/site", reaper = Reaper(folder: p.base + "/site.trash-1")
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        for name in ["big", "small"] {
+            #expect(FileManager.default.createFile(atPath: site + "/" + name, contents: Data(count: name == "big" ? Reaper.threshold : 10)))
+        }
+        reaper.remove(site + "/small", size: 10)
+        #expect(!FileManager.default.fileExists(atPath: site + "/small") && !FileManager.default.fileExists(atPath: reaper.folder))
+        reaper.remove(site + "/big", size: Reaper.threshold)
+        reaper.take(site + "/nothing there")
+        // Out of the site at once; deleted, and the folder gone, by the end.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site).isEmpty)
+        reaper.finish()
+        #expect(!FileManager.default.fileExists(atPath: reaper.folder))
     }
 
     @Test func aFileHashedInPiecesHasTheHashOfItsBytes() {
