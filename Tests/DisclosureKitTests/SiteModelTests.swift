@@ -63,12 +63,12 @@ struct SiteModelTests {
         let index = model([b, a, c]).functional
         #expect(index.nodes.map(\.code.code) == ["0201", "201", "20101", long])
         let node = index.node("201")!
-        #expect(node.uses.map(\.entry.digest.source) == ["c.txt", "a.txt", "b.txt"])
+        #expect(node.uses.map { index.entry($0).digest.source } == ["c.txt", "a.txt", "b.txt"])
         #expect(node.name == "新名")
         #expect(node.uses.map { $0.share?.description ?? "—" } == ["—", "40.00", "25.00"])
         #expect(node.totals.mapValues(\.description) == [2026: "7.00", 2025: "2.00"])
         #expect(node.departmentCount == 3 && index.node(long)!.departmentCount == 2)
-        #expect(index.node(long)!.uses.map(\.entry.digest.source) == ["a.txt", "b.txt"])
+        #expect(index.node(long)!.uses.map { index.entry($0).digest.source } == ["a.txt", "b.txt"])
         #expect(index.node("0201")!.totals.mapValues(\.description) == [2026: "1.00"])
     }
 }

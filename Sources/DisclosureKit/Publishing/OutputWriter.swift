@@ -461,9 +461,8 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// The manifest of the site in `output`, if there is one this version can read; with `outputs`
-    /// false, without its outputs (see `Manifest.parse`).
-    public static func previousManifest(in output: String, outputs: Bool = true) -> Manifest? {
-        (try? DiskFileSystem().read(output + "/" + Manifest.name)).flatMap { Manifest.parse($0, outputs: outputs) }
+    /// The manifest of the site in `output`, if there is one this version can read.
+    public static func previousManifest(in output: String) -> Manifest? {
+        (try? DiskFileSystem().read(output + "/" + Manifest.name)).flatMap { Manifest.parse($0) }
     }
 }

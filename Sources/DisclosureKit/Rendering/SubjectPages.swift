@@ -23,8 +23,9 @@ extension SiteRenderer {
 
     func subject(_ n: SubjectIndex.Node, in index: SubjectIndex) throws -> [UInt8] {
         let rows: [[TableHTML.Cell]] = n.uses.map { u in
-            return [.text(u.entry.department, href: "../../d/\(u.entry.slug).html#L\(u.line)"), .text(u.entry.yearLabel), .text(u.entry.digest.unit.rawValue)]
-                + u.amounts.map { .amount($0) } + [.percent(u.share)]
+            let e = index.entry(u)
+            return [.text(e.department, href: "../../d/\(e.slug).html#L\(u.line)"), .text(e.yearLabel), .text(e.digest.unit.rawValue)]
+                + index.amounts(u).map { .amount($0) } + [.percent(u.share)]
         }
         let table = TableHTML(caption: "在 \(n.code.code) \(n.name) 下安排支出的部门",
                               columns: [("部门", false), ("年度", false), ("单位", false)] + index.columns.map { ($0, true) } + [("占部门支出总计", true)],
