@@ -169,7 +169,7 @@ public struct Pipeline {
             report.upToDate = true
             report.disclosures = p.counts["disclosures"] ?? 0
             report.pages = p.counts["pages"] ?? 0
-            report.reused = p.outputs.count
+            report.reused = p.outputCount
             report.previousErrors = p.errors
             for s in CheckStatus.allCases { report.findings[s] = p.counts["findings." + s.rawValue] }
             return report
@@ -274,7 +274,7 @@ public struct Pipeline {
                 try timed("render+write") {
                     let output = options.output
                     let tables = Dictionary(changedTables.map { (layout.slots[$0.key].slug, $0.value) }, uniquingKeysWith: { a, _ in a })
-                    let before = OpenData.Published(file: { published?.outputs[$0] }, open: { FileRanges(output + "/" + $0) }, tables: tables)
+                    let before = OpenData.Published(file: { published?.output($0) }, open: { FileRanges(output + "/" + $0) }, tables: tables)
                     let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
                                             readStaged: writer.staged, published: before).jobs()
                         + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }

@@ -263,8 +263,8 @@ struct IncrementalBuildTests {
         #expect(kept.file("d/x.html", published: m.outputs["d/x.html"]) == .init(hash: 6, size: 7))
         #expect(kept.file("路径 with space.csv", published: m.outputs["路径 with space.csv"]) == nil)
         #expect(kept.file("a.css", published: .init(hash: 1, size: 1)) == .init(hash: 1, size: 1))
-        #expect(kept.paths(published: m.outputs).sorted() == ["d/x.html", "gone.html"])
-        #expect(kept.count(published: m.outputs) == 2)
+        #expect(kept.paths(published: m).sorted() == ["d/x.html", "gone.html"] && kept.paths(published: back!).sorted() == ["d/x.html", "gone.html"])
+        #expect(kept.count(published: m) == 2 && kept.count(published: back!) == 2)
         #expect(back?.errors == ["a.txt:1: error: x y"])
         #expect(Manifest.parse(Array("something else\n".utf8)) == nil)
         // Numbers of every length; the previous order is taken only when it lists these paths, sorted.
@@ -346,6 +346,23 @@ struct IncrementalBuildTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: site).isEmpty)
         reaper.finish()
         #expect(!FileManager.default.fileExists(atPath: reaper.folder))
+    }
+
+    @Test func aParsedManifestKeepsItsSortedOutputsAsListsAndFindsThemByPath() throws {
+        var m = Manifest()
+        m.outputs = ["b/c.html": .init(hash: 2, size: 2, job: 7), "a.css": .init(hash: 1, size: 1), "路径.csv": .init(hash: 3, size: 3, job: 7)]
+        let parsed = try #require(Manifest.parse(m.serialized()))
+        #expect(parsed.listsJobs && parsed.outputCount == 3 && parsed.outputPaths == ["a.css", "b/c.html", "路径.csv"])
+        #expect(parsed.output("b/c.html") == .init(hash: 2, size: 2, job: 7) && parsed.output("b/c") == nil && parsed.outputs == m.outputs)
+        #expect(parsed.outputs(ofJob: 7)?.map { parsed.outputOrder[$0] } == ["b/c.html", "路径.csv"])
+        // Changed, it keeps every record, by path.
+        var changed = parsed
+        changed.outputs["d.html"] = .init(hash: 4, size: 4)
+        #expect(!changed.listsJobs && changed.outputCount == 4 && changed.output("a.css") == .init(hash: 1, size: 1) && changed.outputs(ofJob: 7) == nil)
+        #expect(Manifest.parse(changed.serialized())?.outputs == changed.outputs)
+        // Listed out of order, or a path twice: kept by path, the last record of a path counts.
+        let unsorted = try #require(Manifest.parse(Array("disclose-manifest 2\nout\t1\t1\t5\tb\nout\t2\t2\t5\ta\nout\t3\t3\t5\tb\n".utf8)))
+        #expect(!unsorted.listsJobs && unsorted.outputCount == 2 && unsorted.output("b") == .init(hash: 3, size: 3, job: 5) && unsorted.output("a")?.hash == 2)
     }
 
     @Test func aFileHashedInPiecesHasTheHashOfItsBytes() {

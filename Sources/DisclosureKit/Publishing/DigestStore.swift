@@ -26,7 +26,7 @@ public struct DigestStore: Sendable {
 
     /// The store in `bytes`; empty when they are not one this version wrote.
     public init(_ bytes: [UInt8]) {
-        var index: [String: (UInt64, Range<Int>)] = [:]
+        var index: [String: (hash: UInt64, range: Range<Int>)] = [:]
         var table = StringTable(capacity: 0)
         if bytes.starts(with: DigestStore.header) {
             var r = ByteReader(bytes, at: DigestStore.header.count)

@@ -38,14 +38,14 @@ public struct KeptSite: Sendable, Equatable {
         return published
     }
 
-    /// The paths the kept site has, given the published site's files.
-    func paths(published: [String: Manifest.File]) -> [String] {
-        published.keys.filter { !added.contains($0) } + before.keys.filter { published[$0] == nil }
+    /// The paths the kept site has, given the published site's manifest.
+    func paths(published: Manifest) -> [String] {
+        published.outputPaths.filter { !added.contains($0) } + before.keys.filter { published.output($0) == nil }
     }
 
-    /// How many files the kept site has, given the published site's.
-    func count(published: [String: Manifest.File]) -> Int {
-        published.count - added.count + before.keys.filter { published[$0] == nil }.count
+    /// How many files the kept site has, given the published site's manifest.
+    func count(published: Manifest) -> Int {
+        published.outputCount - added.count + before.keys.filter { published.output($0) == nil }.count
     }
 
     public func serialized() -> [UInt8] {

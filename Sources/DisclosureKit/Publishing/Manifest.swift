@@ -48,7 +48,19 @@ public struct Manifest: Sendable {
     public var inputs: [String: File] = [:]
     /// The inputs' stamps when they were hashed.
     public var stamps: [String: Stamp] = [:]
-    public var outputs: [String: File] = [:]
+    /// The outputs by path. A parsed manifest that lists them sorted, each once (as this program
+    /// writes them), keeps them as the sorted lists `outputOrder` and `outputRecords`, not in a
+    /// table (146,000 paths at 10,000 disclosures, hashed and entered one by one, were half of
+    /// the parse): the build looks them up with `output(_:)`, and this makes the table when
+    /// asked, or when they are changed.
+    public var outputs: [String: File] {
+        get { listed ? Dictionary(uniqueKeysWithValues: zip(outputOrder, outputRecords)) : byPath }
+        set { unlist(); byPath = newValue }
+        _modify { unlist(); yield &byPath }
+    }
+    private var byPath: [String: File] = [:]
+    /// True when the outputs are `outputOrder` and `outputRecords` (see `outputs`).
+    private var listed = false
     /// The outputs' paths in the order the parsed file listed them (each once): sorted, when this
     /// program wrote it.
     public private(set) var outputOrder: [String] = []
@@ -69,6 +81,26 @@ public struct Manifest: Sendable {
 
     public init() {}
 
+    /// The output at `relative`.
+    public func output(_ relative: String) -> File? {
+        listed ? place(of: relative).map { outputRecords[$0] } : byPath[relative]
+    }
+
+    /// How many outputs there are.
+    public var outputCount: Int { listed ? outputOrder.count : byPath.count }
+
+    /// The outputs' paths: sorted when listed, else in no order.
+    public var outputPaths: [String] { listed ? outputOrder : Array(byPath.keys) }
+
+    /// Makes the outputs a table again, for a change to them: the lists and what follows from
+    /// them no longer hold.
+    private mutating func unlist() {
+        guard listed else { return }
+        byPath = Dictionary(uniqueKeysWithValues: zip(outputOrder, outputRecords))
+        listed = false
+        (outputOrder, outputRecords, outputLines, jobFirst, jobNext) = ([], [], [], [:], [])
+    }
+
     /// Written as bytes, paths sorted by their UTF-8 bytes: some 150,000 lines at 10,000 disclosures.
     /// `outputOrder` (by default `previous`'s) is a previous manifest's order of the outputs: when
     /// it lists exactly these paths, already sorted, it is taken instead of sorting them again
@@ -79,6 +111,7 @@ public struct Manifest: Sendable {
     /// whose records differ from it, and the bytes it was parsed from (see `serialized(changing:of:count:previousBytes:)`).
     public func serialized(outputOrder: [String]? = nil, previous: Manifest? = nil, changed: [String]? = nil,
                            previousBytes: [UInt8] = []) -> [UInt8] {
+        let outputs = self.outputs
         if let previous, let changed,
            let copied = serialized(changing: changed, of: previous, count: outputs.count, previousBytes: previousBytes) {
             return copied
@@ -106,6 +139,7 @@ public struct Manifest: Sendable {
     /// bytes are not those parsed, or `previous` was not listed sorted); the caller vouches that
     /// the paths are the same.
     func serialized(changing changed: [String], of previous: Manifest, count: Int, previousBytes: [UInt8]) -> [UInt8]? {
+        let outputs = self.outputs
         guard previous.hash != 0, ContentHash.of(previousBytes) == previous.hash,
               let lines = previous.lines(changing: changed, count: count) else { return nil }
         var out = head(room: count)
@@ -225,15 +259,14 @@ public struct Manifest: Sendable {
         if outputs {
             // One line per output, nearly: room for them all at once, not grown and rehashed.
             let lines = bytes.withUnsafeBufferPointer { b in b.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
-            m.outputs.reserveCapacity(lines)
             m.outputOrder.reserveCapacity(lines)
             m.outputLines.reserveCapacity(lines + 1)
             m.outputRecords.reserveCapacity(lines)
             m.hash = ContentHash.of(bytes)
         }
-        // Whether the outputs are listed sorted, each once, on lines one after another; where
-        // the last output line ended.
-        var sortedOnce = true, outputsEnd = 0, twice = false
+        // Whether the outputs are listed sorted, each once (then they are kept as lists, not by
+        // path), and on lines one after another; where the last output line ended.
+        var sorted = true, sortedOnce = true, outputsEnd = 0
         while i < n {
             if !outputs, bytes[i...].starts(with: out) { break }
             let lineStart = i
@@ -253,13 +286,17 @@ public struct Manifest: Sendable {
                     guard let job: UInt64 = number(field(), radix: 16) else { return nil }
                     let path = rest()
                     let file = File(hash: h, size: size, job: job)
-                    if m.outputs.updateValue(file, forKey: path) == nil {
-                        if let last = m.outputOrder.last, !Manifest.bytesPrecede(last, path) { sortedOnce = false }
+                    if sorted, let last = m.outputOrder.last, !Manifest.bytesPrecede(last, path) {
+                        // From here on, kept by path: a path may come twice, the last record counts.
+                        (sorted, sortedOnce) = (false, false)
+                        m.byPath = Dictionary(uniqueKeysWithValues: zip(m.outputOrder, m.outputRecords))
+                        m.outputRecords = []
+                    }
+                    if sorted {
                         m.outputOrder.append(path)
                         m.outputRecords.append(file)
-                    } else {
-                        sortedOnce = false
-                        twice = true
+                    } else if m.byPath.updateValue(file, forKey: path) == nil {
+                        m.outputOrder.append(path)
                     }
                     if !m.outputLines.isEmpty, lineStart != outputsEnd { sortedOnce = false }
                     m.outputLines.append(lineStart)
@@ -273,9 +310,8 @@ public struct Manifest: Sendable {
         } else {
             m.outputLines = []
         }
-        if twice {
-            m.outputRecords = []
-        } else if outputs {
+        if outputs, sorted {
+            m.listed = true
             // Backwards, so that each job's chain lists its outputs in order.
             m.jobNext = Array(repeating: -1, count: m.outputRecords.count)
             for k in m.outputRecords.indices.reversed() where m.outputRecords[k].job != 0 {
@@ -287,7 +323,7 @@ public struct Manifest: Sendable {
 
     /// Whether the manifest lists its outputs sorted, each once, and so can say which outputs each
     /// job made (`outputs(ofJob:)`) and where a path is (`place(of:)`): one this program wrote.
-    var listsJobs: Bool { !outputLines.isEmpty && jobNext.count == outputOrder.count }
+    var listsJobs: Bool { listed }
 
     /// The places in `outputOrder` of the outputs the job with key `job` made, in order; nil when
     /// the manifest cannot say (a path listed twice, or its outputs not parsed).

@@ -70,7 +70,7 @@ public final class OutputWriter: @unchecked Sendable {
         self.previous = previous
         self.trustJobs = previous != nil && previous?.key == key
         // Most builds make the files the previous one made: room for them all, not grown and rehashed.
-        files.reserveCapacity(previous?.outputs.count ?? 0)
+        files.reserveCapacity(previous?.outputCount ?? 0)
         OutputWriter.removeTree(staging)
         let keptPath = OutputWriter.kept(out)
         // The kept site is used only when its differences are from the published site: what it
@@ -79,7 +79,7 @@ public final class OutputWriter: @unchecked Sendable {
            let kept = (try? DiskFileSystem().read(keptPath + "/" + KeptSite.name)).flatMap(KeptSite.parse), kept.published == previous.hash,
            Glibc.rename(keptPath, staging) == 0 {
             Glibc.unlink(staging + "/" + KeptSite.name)
-            (base, baseCount) = (kept, kept.count(published: previous.outputs))
+            (base, baseCount) = (kept, kept.count(published: previous))
         } else {
             (base, baseCount) = (nil, 0)
             OutputWriter.removeTree(keptPath)
@@ -145,7 +145,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// The same, for a job whose files are looked up path by path.
     func reuse(_ relatives: [String], job: UInt64) throws -> Bool {
         guard trustJobs, let previous, !relatives.isEmpty else { return false }
-        let old = relatives.map { previous.outputs[$0] }
+        let old = relatives.map { previous.output($0) }
         guard old.allSatisfy({ $0?.job == job }) else { return false }
         let staged = relatives.indices.map { stagedAtStart(relatives[$0], published: old[$0]) }
         for k in relatives.indices where !place(relatives[k], old[k]!, staged: staged[k]) { return false }
@@ -178,7 +178,7 @@ public final class OutputWriter: @unchecked Sendable {
         let file = Manifest.File(hash: ContentHash.of(bytes), size: bytes.count, job: job)
         // Bytes the published site has are linked from it; others are written, unless the
         // staging folder started with them.
-        let published = previous?.outputs[relative], staged = stagedAtStart(relative, published: published)
+        let published = previous?.output(relative), staged = stagedAtStart(relative, published: published)
         let carried = published?.sameBytes(file) == true && place(relative, file, staged: staged)
         if !carried, staged?.sameBytes(file) != true {
             try makeFolder(of: relative)
@@ -201,7 +201,7 @@ public final class OutputWriter: @unchecked Sendable {
         let path = staging + "/" + relative, part = path + ".part"
         let (hash, size) = try OutputWriter.write(part, streaming: make)
         let file = Manifest.File(hash: hash, size: size, job: job)
-        let published = previous?.outputs[relative], staged = stagedAtStart(relative, published: published)
+        let published = previous?.output(relative), staged = stagedAtStart(relative, published: published)
         let carried = published?.sameBytes(file) == true && place(relative, file, staged: staged)
         if carried || staged?.sameBytes(file) == true {
             Glibc.unlink(part)
@@ -335,7 +335,7 @@ public final class OutputWriter: @unchecked Sendable {
         // Both are in proportion to the whole site (146,000 records, 10,000 digests): made at once.
         // The same paths as the previous site's: its lines are copied but for those that differ.
         let total = files.count + carriedCount
-        let same = previous.map { fromPrevious == total && total == $0.outputs.count } ?? false
+        let same = previous.map { fromPrevious == total && total == $0.outputCount } ?? false
         let (manifest, stored) = Parallel.both({ () -> [UInt8] in
             // The records that changed are all in `files`: those carried over by job are copied as lines.
             if same, let previous, let copied = m.serialized(changing: differing, of: previous, count: total,
@@ -376,8 +376,8 @@ public final class OutputWriter: @unchecked Sendable {
         guard let previous else { return nil }
         var before = self.before
         // Files of the previous site this build did not make: a disclosure was removed.
-        if fromPrevious < previous.outputs.count {
-            for (k, p) in previous.outputOrder.enumerated() where !made(p, place: k) { before[p] = previous.outputs[p] }
+        if fromPrevious < previous.outputCount {
+            for (k, p) in previous.outputOrder.enumerated() where !made(p, place: k) { before[p] = previous.output(p) }
         }
         return KeptSite(published: ContentHash.of(publishedManifest), before: before, added: added)
     }
@@ -387,7 +387,7 @@ public final class OutputWriter: @unchecked Sendable {
     func dropUnmade() {
         guard let previous, let base, fromBase < baseCount else { return }
         var emptied: Set<String> = []
-        for relative in base.paths(published: previous.outputs) where !made(relative) {
+        for relative in base.paths(published: previous) where !made(relative) {
             Glibc.unlink(staging + "/" + relative)
             var folder = Substring(relative)
             while let slash = folder.lastIndex(of: "/") { folder = folder[..<slash]; emptied.insert(String(folder)) }
