@@ -201,7 +201,7 @@ public struct Pipeline {
             var cached: [Digest?] = []
             cached.reserveCapacity(names.count)
             for p in parts.indices.dropFirst() { for j in parts[p].digests.indices { cached.append(parts[p].digests[j].take()) } }
-            let changed = cached.indices.filter { cached[$0] == nil }
+            let changed = cached.withUnsafeBufferPointer { all in all.indices.filter { if case .none = all[$0] { true } else { false } } }
             var tables: [Int: [Digest.TableInfo]] = [:]
             if changed.count <= 64 { for i in changed { tables[i] = store.value.digest(names[i], hash: nil)?.published } }
             return (parts[0].manifest, cached, tables)
@@ -211,7 +211,9 @@ public struct Pipeline {
         // The only reference, so that digests are moved out of it below without copying the list.
         var cached = previousStage.digests
         previousStage.digests = []
-        let changed = cached.filter { $0 == nil }.count, decoded = cached.map { $0 != nil }
+        // Through a buffer: walking the list itself copies each digest (retaining its dozen fields).
+        let decoded = cached.withUnsafeBufferPointer { all in all.indices.map { i -> Bool in if case .some = all[i] { true } else { false } } }
+        let changed = decoded.filter { !$0 }.count
         func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {
             DisclosureReader.read(path: names[i], data: try read[i] ?? fs.read(paths[i]), identifying: identifying)
         }
@@ -262,11 +264,15 @@ public struct Pipeline {
             var digests: [Digest] = []
             digests.reserveCapacity(names.count)
             for i in names.indices { digests.append(made[i].take() ?? cached[i].take()!) }
-            report.diagnostics = names.indices.flatMap { digests[$0].diagnostics + layout.slots[$0].duplicates }
+            report.diagnostics = digests.withUnsafeBufferPointer { all in names.indices.flatMap { all[$0].diagnostics + layout.slots[$0].duplicates } }
             let errors = report.diagnostics.filter { $0.severity == .error }
             // Nothing has been published yet: the staging folder is dropped, the site left as it was.
             if options.strict, !errors.isEmpty { throw StrictFailure(errors: errors) }
-            for i in digests.indices { for s in CheckStatus.allCases where digests[i].findings(s) > 0 { report.findings[s, default: 0] += digests[i].findings(s) } }
+            report.findings = digests.withUnsafeBufferPointer { all in
+                var total: [CheckStatus: Int] = [:]
+                for i in all.indices { for s in CheckStatus.allCases where all[i].findings(s) > 0 { total[s, default: 0] += all[i].findings(s) } }
+                return total
+            }
             // The model and the jobs end with this block, and their memory is handed back before
             // the commit reads the digest store (26 MB at 10,000 disclosures) and makes the manifest.
             do {
