@@ -71,9 +71,9 @@ public struct Manifest: Sendable {
     /// last one ends): the next manifest copies the lines that stay the same. Empty when the
     /// outputs were not listed sorted, each once, or not parsed.
     private var outputLines: [Int] = []
-    /// Each output's record, in `outputOrder`; and the outputs of each job, by its key: the place
-    /// of the job's first output in `outputOrder`, and of each output the place of the job's next
-    /// (-1 after the last). Empty when a path was listed twice. A rebuild carries over a job's
+    /// When the outputs are listed: each output's record, in `outputOrder`; and the outputs of
+    /// each job, by its key: the place of the job's first output in `outputOrder`, and of each
+    /// output the place of the job's next (-1 after the last). A rebuild carries over a job's
     /// files from these, without a lookup per path.
     public private(set) var outputRecords: [File] = []
     private var jobFirst: [UInt64: Int32] = [:]
