@@ -234,10 +234,14 @@ struct IncrementalBuildTests {
         let dead = p.output + ".staging-999999"
         try FileManager.default.createDirectory(atPath: dead + "/d", withIntermediateDirectories: true)
         try Array("partial".utf8).withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: dead + "/d/x.html")) }
+        // And the large files it had taken out of its staging folder, not yet deleted.
+        let trash = p.output + ".trash-999999"
+        try FileManager.default.createDirectory(atPath: trash, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: trash + "/1", contents: Data(count: 10)))
         #expect(BuildTests.tree(p.output) == before)
         // The next build clears what the killed one left, even when it has nothing else to do.
         #expect(try p.build().upToDate)
-        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(!FileManager.default.fileExists(atPath: dead) && !FileManager.default.fileExists(atPath: trash))
         #expect(try FileManager.default.contentsOfDirectory(atPath: p.base).sorted() == ["content", "public"])
     }
 
@@ -300,7 +304,7 @@ struct IncrementalBuildTests {
         try first.put("data/t1.csv", big, job: 7)
         try first.commit(key: 1, inputs: [:], stamps: [:], counts: [:], errors: [])
         let m = try #require(OutputWriter.previousManifest(in: p.output))
-        #expect(m.listsJobs && m.outputs(ofJob: 5)?.map { m.outputOrder[$0] } == ["d/a.html", "data/a.json"] && m.outputs(ofJob: 99) == [])
+        #expect(m.listed && m.outputs(ofJob: 5)?.map { m.outputOrder[$0] } == ["d/a.html", "data/a.json"] && m.outputs(ofJob: 99) == [])
         // Found by the job's key alone: the paths are not asked for. A count that is not the
         // job's, or another build key, carries nothing over.
         var asked = false
@@ -325,7 +329,7 @@ struct IncrementalBuildTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: p.base).sorted() == ["content", "public", "public.previous"])
         // A manifest that lists a path twice cannot say which files a job made: they are looked up by path.
         let twice = try #require(Manifest.parse(Array("disclose-manifest 2\nout\t1\t1\t5\ta\nout\t1\t1\t5\ta\n".utf8)))
-        #expect(!twice.listsJobs && twice.outputs(ofJob: 5) == nil)
+        #expect(!twice.listed && twice.outputs(ofJob: 5) == nil)
         let fourth = try OutputWriter(output: p.base + "/other", previous: twice, key: 0)
         #expect(try !fourth.reuse(job: 5, count: 1, paths: { asked = true; return ["a"] }) && asked)
         fourth.abandon()
@@ -352,17 +356,17 @@ struct IncrementalBuildTests {
         var m = Manifest()
         m.outputs = ["b/c.html": .init(hash: 2, size: 2, job: 7), "a.css": .init(hash: 1, size: 1), "路径.csv": .init(hash: 3, size: 3, job: 7)]
         let parsed = try #require(Manifest.parse(m.serialized()))
-        #expect(parsed.listsJobs && parsed.outputCount == 3 && parsed.outputPaths == ["a.css", "b/c.html", "路径.csv"])
+        #expect(parsed.listed && parsed.outputCount == 3 && parsed.outputPaths == ["a.css", "b/c.html", "路径.csv"])
         #expect(parsed.output("b/c.html") == .init(hash: 2, size: 2, job: 7) && parsed.output("b/c") == nil && parsed.outputs == m.outputs)
         #expect(parsed.outputs(ofJob: 7)?.map { parsed.outputOrder[$0] } == ["b/c.html", "路径.csv"])
         // Changed, it keeps every record, by path.
         var changed = parsed
         changed.outputs["d.html"] = .init(hash: 4, size: 4)
-        #expect(!changed.listsJobs && changed.outputCount == 4 && changed.output("a.css") == .init(hash: 1, size: 1) && changed.outputs(ofJob: 7) == nil)
+        #expect(!changed.listed && changed.outputCount == 4 && changed.output("a.css") == .init(hash: 1, size: 1) && changed.outputs(ofJob: 7) == nil)
         #expect(Manifest.parse(changed.serialized())?.outputs == changed.outputs)
         // Listed out of order, or a path twice: kept by path, the last record of a path counts.
         let unsorted = try #require(Manifest.parse(Array("disclose-manifest 2\nout\t1\t1\t5\tb\nout\t2\t2\t5\ta\nout\t3\t3\t5\tb\n".utf8)))
-        #expect(!unsorted.listsJobs && unsorted.outputCount == 2 && unsorted.output("b") == .init(hash: 3, size: 3, job: 5) && unsorted.output("a")?.hash == 2)
+        #expect(!unsorted.listed && unsorted.outputCount == 2 && unsorted.output("b") == .init(hash: 3, size: 3, job: 5) && unsorted.output("a")?.hash == 2)
     }
 
     @Test func aFileHashedInPiecesHasTheHashOfItsBytes() {

@@ -59,8 +59,10 @@ public struct Manifest: Sendable {
         _modify { unlist(); yield &byPath }
     }
     private var byPath: [String: File] = [:]
-    /// True when the outputs are `outputOrder` and `outputRecords` (see `outputs`).
-    private var listed = false
+    /// True when the outputs are `outputOrder` and `outputRecords` (see `outputs`): the parsed
+    /// manifest listed them sorted, each once, as this program writes them. Only then can it say
+    /// which outputs each job made (`outputs(ofJob:)`) and where a path is (`place(of:)`).
+    private(set) var listed = false
     /// The outputs' paths in the order the parsed file listed them (each once): sorted, when this
     /// program wrote it.
     public private(set) var outputOrder: [String] = []
@@ -321,14 +323,10 @@ public struct Manifest: Sendable {
         return m
     }
 
-    /// Whether the manifest lists its outputs sorted, each once, and so can say which outputs each
-    /// job made (`outputs(ofJob:)`) and where a path is (`place(of:)`): one this program wrote.
-    var listsJobs: Bool { listed }
-
     /// The places in `outputOrder` of the outputs the job with key `job` made, in order; nil when
     /// the manifest cannot say (a path listed twice, or its outputs not parsed).
     func outputs(ofJob job: UInt64) -> [Int]? {
-        guard listsJobs else { return nil }
+        guard listed else { return nil }
         var places: [Int] = []
         var k = jobFirst[job] ?? -1
         while k >= 0 { places.append(Int(k)); k = jobNext[Int(k)] }

@@ -85,7 +85,7 @@ public final class OutputWriter: @unchecked Sendable {
             OutputWriter.removeTree(keptPath)
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         }
-        if trustJobs, let previous, previous.listsJobs {
+        if trustJobs, let previous, previous.listed {
             carried = Array(repeating: false, count: previous.outputOrder.count)
             for (p, f) in base?.before ?? [:] { if let k = previous.place(of: p) { keptDiffers[k] = .some(f) } }
             for p in base?.added ?? [] { if let k = previous.place(of: p) { keptDiffers[k] = .some(nil) } }
