@@ -36,16 +36,16 @@ struct OpenData {
         var kindResources: [Resource] = []
         let model = model, read = read, published = published
         // Per table kind, the entries that publish it (each with the place of the table among its
-        // published ones) and the union of their columns, in first-seen order: one pass over the
-        // entries, not one per kind.
-        var holdersByKind = Array(repeating: [(entry: Int, table: Int)](), count: TableKind.allCases.count)
+        // published ones, and its CSV's hash) and the union of their columns, in first-seen order:
+        // one pass over the entries, not one per kind.
+        var holdersByKind = Array(repeating: [(entry: Int, table: Int, csv: UInt64)](), count: TableKind.allCases.count)
         var columnsByKind = Array(repeating: [String](), count: TableKind.allCases.count)
         var lastColumns = Array(repeating: [String](), count: TableKind.allCases.count)
         for (k, e) in model.entries.enumerated() {
             // By place, not by copy: a table's copy retains its title and columns.
             for j in e.published.indices {
                 let n = e.published[j].kind.standardNumber - 1
-                holdersByKind[n].append((k, j))
+                holdersByKind[n].append((k, j, e.published[j].csv))
                 // Most tables of a kind have the columns the one before had, as the same strings:
                 // comparing the lists is quicker than looking for each column in the union.
                 guard e.published[j].values != lastColumns[n] else { continue }
@@ -59,12 +59,14 @@ struct OpenData {
             kindResources.append(r)
             func path(_ k: Int) -> String { "data/\(model.entries[k].slug)/t\(kind.standardNumber).csv" }
             func table(_ i: Int) -> Digest.TableInfo { model.entries[holders[i].entry].published[holders[i].table] }
-            // The key from the table `table` gives for each holder (by its place); nil when one has none.
-            func key(_ table: (Int) -> Digest.TableInfo?) -> UInt64? {
+            // The key from the CSV hash `csv` gives for each holder (by its place); nil when one has
+            // none. The holders keep their tables' hashes from the walk that found them: a copy of
+            // each holder's table, retaining its title and columns, was most of the key's time.
+            func key(_ csv: (Int) -> UInt64?) -> UInt64? {
                 var key = JobKey("table").adding(r.path).adding(values.joined(separator: "\t"))
-                for (i, (k, _)) in holders.enumerated() {
-                    guard let t = table(i) else { return nil }
-                    key.add(model.entries[k].slug); key.add(t.csv)
+                for (i, (k, _, _)) in holders.enumerated() {
+                    guard let hash = csv(i) else { return nil }
+                    key.add(model.entries[k].slug); key.add(hash)
                 }
                 return key.value
             }
@@ -73,16 +75,16 @@ struct OpenData {
             // of the new ones. False, with nothing written, otherwise.
             func fromPublished(_ published: Published, into out: inout ByteStream) throws -> Bool {
                 guard !published.tables.isEmpty, let file = published.file(r.path) else { return false }
-                let before = holders.map { k, _ in published.tables[model.entries[k].slug] }
+                let before = holders.map { k, _, _ in published.tables[model.entries[k].slug] }
                 func was(_ i: Int) -> Digest.TableInfo? {
                     guard let tables = before[i] else { return table(i) }
                     return tables.first { $0.kind == kind }
                 }
-                guard file.job == key(was), let source = published.open(r.path) else { return false }
+                guard file.job == key({ was($0)?.csv }), let source = published.open(r.path) else { return false }
                 let tables = holders.indices.map { i in ({ try read(path(holders[i].entry)) }, table(i), before[i] == nil ? nil : was(i)) }
                 return try OpenData.spliced(tables, values: values, from: source, into: &out)
             }
-            jobs.append(RenderJob(streaming: r.path, key: { key(table)! }) { out in
+            jobs.append(RenderJob(streaming: r.path, key: { key { holders[$0].csv }! }) { out in
                 if let published, try fromPublished(published, into: &out) { return }
                 try OpenData.joined(holders.indices.map { i in ({ try read(path(holders[i].entry)) }, table(i).values) }, values: values, into: &out)
             })
