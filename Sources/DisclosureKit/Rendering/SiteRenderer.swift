@@ -151,7 +151,7 @@ struct SiteRenderer {
             var k = nav
             for e in model.entries where !e.digest.glossary.isEmpty {
                 k.add(e.slug); k.add(e.department); k.add(e.yearLabel)
-                for g in e.digest.glossary { k.add(g.term); k.add(g.definition); k.add(String(g.line)) }
+                for g in e.digest.glossary { k.add(g.term); k.add(g.definition); k.add(g.line) }
             }
             return k
         }) { h in try glossary(into: &h) }
