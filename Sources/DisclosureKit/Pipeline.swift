@@ -189,8 +189,8 @@ public struct Pipeline {
         // each, once the first of them has read the store. Of the few disclosures whose bytes
         // changed (`changedTables`), the tables the published site has: the CSVs per table kind
         // are then the published ones with their rows replaced.
-        var previousStage = timed("previous") { () -> (manifest: Manifest?, digests: [Digest?], changedTables: [Int: [Digest.TableInfo]]) in
-            guard previous != nil else { return (nil, Array(repeating: nil, count: names.count), [:]) }
+        var previousStage = timed("previous") { () -> (manifest: Manifest?, digests: [Digest?], decoded: [Bool], changedTables: [Int: [Digest.TableInfo]]) in
+            guard previous != nil else { return (nil, Array(repeating: nil, count: names.count), Array(repeating: false, count: names.count), [:]) }
             let store = Parallel.Once { publishedDigests() }, digestParts = 16
             var parts = Parallel.map(1 + digestParts) { task -> (manifest: Manifest?, digests: [Digest?]) in
                 if task == 0 { return (manifestBytes.flatMap { Manifest.parse($0) }, []) }
@@ -201,18 +201,18 @@ public struct Pipeline {
             var cached: [Digest?] = []
             cached.reserveCapacity(names.count)
             for p in parts.indices.dropFirst() { for j in parts[p].digests.indices { cached.append(parts[p].digests[j].take()) } }
-            let changed = cached.withUnsafeBufferPointer { all in all.indices.filter { if case .none = all[$0] { true } else { false } } }
+            // Through a buffer: walking the list itself copies each digest (retaining its dozen fields).
+            let decoded = cached.withUnsafeBufferPointer { all in all.indices.map { i -> Bool in if case .some = all[i] { true } else { false } } }
+            let changed = decoded.indices.filter { !decoded[$0] }
             var tables: [Int: [Digest.TableInfo]] = [:]
             if changed.count <= 64 { for i in changed { tables[i] = store.value.digest(names[i], hash: nil)?.published } }
-            return (parts[0].manifest, cached, tables)
+            return (parts[0].manifest, cached, decoded, tables)
         }
-        let (published, changedTables) = (previousStage.manifest, previousStage.changedTables)
+        let (published, decoded, changedTables) = (previousStage.manifest, previousStage.decoded, previousStage.changedTables)
         manifestBytes = nil
         // The only reference, so that digests are moved out of it below without copying the list.
         var cached = previousStage.digests
         previousStage.digests = []
-        // Through a buffer: walking the list itself copies each digest (retaining its dozen fields).
-        let decoded = cached.withUnsafeBufferPointer { all in all.indices.map { i -> Bool in if case .some = all[i] { true } else { false } } }
         let changed = decoded.filter { !$0 }.count
         func load(_ i: Int, identifying: Bool = false) throws -> Disclosure {
             DisclosureReader.read(path: names[i], data: try read[i] ?? fs.read(paths[i]), identifying: identifying)

@@ -141,9 +141,9 @@ public struct Manifest: Sendable {
     /// bytes are not those parsed, or `previous` was not listed sorted); the caller vouches that
     /// the paths are the same.
     func serialized(changing changed: [String], of previous: Manifest, count: Int, previousBytes: [UInt8]) -> [UInt8]? {
-        let outputs = self.outputs
         guard previous.hash != 0, ContentHash.of(previousBytes) == previous.hash,
               let lines = previous.lines(changing: changed, count: count) else { return nil }
+        let outputs = self.outputs
         var out = head(room: count)
         var from = previous.outputLines[0]
         for k in lines {
@@ -268,7 +268,7 @@ public struct Manifest: Sendable {
         }
         // Whether the outputs are listed sorted, each once (then they are kept as lists, not by
         // path), and on lines one after another; where the last output line ended.
-        var sorted = true, sortedOnce = true, outputsEnd = 0
+        var sorted = true, consecutive = true, outputsEnd = 0
         while i < n {
             if !outputs, bytes[i...].starts(with: out) { break }
             let lineStart = i
@@ -290,7 +290,7 @@ public struct Manifest: Sendable {
                     let file = File(hash: h, size: size, job: job)
                     if sorted, let last = m.outputOrder.last, !Manifest.bytesPrecede(last, path) {
                         // From here on, kept by path: a path may come twice, the last record counts.
-                        (sorted, sortedOnce) = (false, false)
+                        sorted = false
                         m.byPath = Dictionary(uniqueKeysWithValues: zip(m.outputOrder, m.outputRecords))
                         m.outputRecords = []
                     }
@@ -300,14 +300,14 @@ public struct Manifest: Sendable {
                     } else if m.byPath.updateValue(file, forKey: path) == nil {
                         m.outputOrder.append(path)
                     }
-                    if !m.outputLines.isEmpty, lineStart != outputsEnd { sortedOnce = false }
+                    if !m.outputLines.isEmpty, lineStart != outputsEnd { consecutive = false }
                     m.outputLines.append(lineStart)
                     outputsEnd = i
                 }
             default: return nil
             }
         }
-        if outputs, sortedOnce, !m.outputOrder.isEmpty, m.outputLines.count == m.outputOrder.count {
+        if outputs, sorted, consecutive, !m.outputOrder.isEmpty {
             m.outputLines.append(outputsEnd)
         } else {
             m.outputLines = []
@@ -324,7 +324,7 @@ public struct Manifest: Sendable {
     }
 
     /// The places in `outputOrder` of the outputs the job with key `job` made, in order; nil when
-    /// the manifest cannot say (a path listed twice, or its outputs not parsed).
+    /// the manifest cannot say (its outputs not listed sorted, each once, or not parsed).
     func outputs(ofJob job: UInt64) -> [Int]? {
         guard listed else { return nil }
         var places: [Int] = []

@@ -44,10 +44,11 @@ public final class OutputWriter: @unchecked Sendable {
     /// previous manifest's `outputOrder`: what it started with there (nil: nothing).
     private var keptDiffers: [Int: Manifest.File?] = [:]
     private var written = 0
-    /// How many of `files` the staging folder started with: when that is all it started with
-    /// (`baseCount`), nothing is left to delete, and 146,000 lookups at 10,000 disclosures are skipped.
+    /// How many of the files made or carried over the staging folder started with: when that is
+    /// all it started with (`baseCount`), nothing is left to delete, and 146,000 lookups at 10,000
+    /// disclosures are skipped.
     private var fromBase = 0
-    /// How many of `files` the previous site has, and where this site differs from it: what
+    /// How many of the files made or carried over the previous site has, and where this site differs from it: what
     /// the next build is told of the previous site, which it starts from (`KeptSite`).
     private var fromPrevious = 0
     private var before: [String: Manifest.File] = [:]
@@ -135,8 +136,8 @@ public final class OutputWriter: @unchecked Sendable {
             carried[k] = true
             carriedCount += 1
             fromPrevious += 1
-            // Where the kept site does not differ, it has the previous site's file.
-            if base != nil, (keptDiffers[k] ?? previous.outputRecords[k]) != nil { fromBase += 1 }
+            // The staging folder has a file here unless the kept site lacks the previous one's.
+            if base != nil, keptDiffers[k].map({ $0 != nil }) ?? true { fromBase += 1 }
         }
         lock.unlock()
         return true
