@@ -61,4 +61,27 @@ struct BuildTests {
         #expect(site.place("某某县财政局") == nil)
         #expect(throws: FileError.self) { try SiteConfig.parse(Array("{oops".utf8), path: "site.json") }
     }
+
+    /// The layout sorts and places plain names by their bytes: the same order, equality and
+    /// prefixes as `String`'s, and text that is not plain is left to `String`.
+    @Test func plainNamesOrderAndMatchByTheirBytesAsStringsDo() throws {
+        let names = ["昌吉市财政局", "昌吉市", "昌吉回族自治州人民政府办公室", "克州教育局", "ABC 局", "abc局", "（筹）昌吉市",
+                     "昌吉市财政局", "Ｃ市局", "乌鲁木齐·办事处", "", "é局", "ー局", "昌吉市财政局二", "𠀀局"]
+        for a in names where PlainText.isPlain(a) {
+            for b in names where PlainText.isPlain(b) {
+                #expect(PlainText.less(a, b) == (a < b), "\(a) < \(b)")
+                #expect(PlainText.same(a, b) == (a == b), "\(a) == \(b)")
+                #expect(PlainText.hasPrefix(a, b) == a.hasPrefix(b), "\(a) hasPrefix \(b)")
+            }
+        }
+        // A combining accent, the kana sound mark that combines, a character outside the ranges.
+        for text in ["e\u{301}局", "か\u{3099}局", "𠀀局", "a\r\nb"] { #expect(!PlainText.isPlain(text), "\(text)") }
+        // "é" decomposed sorts and places as its composed form, by `String`, not by its bytes.
+        let site = try SiteConfig.parse(Array(#"{"regions": [{"id": "e", "name": "é"}]}"#.utf8), path: "site.json")
+        #expect(site.place("e\u{301}局")?.region?.id == "e")
+        let layout = Layout(site: site, identities: ["f", "e\u{301}", "é"].map { Layout.Identity(source: "\($0).txt", department: $0, departmentLine: 1, year: 2025) })
+        // One department (the two forms are one name to `String`), named as its first file names
+        // it, after "f" (é is U+00E9).
+        #expect(layout.departments.map { Array($0.utf8) } == [Array("f".utf8), Array("e\u{301}".utf8)])
+    }
 }

@@ -61,10 +61,14 @@ public struct Layout: Sendable {
         // The names are sorted once, and everything else goes by each name's place in that order:
         // comparing and hashing Chinese strings is slow, and there are 10,000 of them. Equal names
         // are adjacent once sorted; the sort is stable, so each department is named as its first file names it.
+        // Names that are plain text (`PlainText`, all of them in the disclosures seen) are sorted
+        // and compared by their bytes, which orders them as `String` does.
+        let plain = names.allSatisfy(PlainText.isPlain)
+        let sorted = plain ? names.indices.sorted { PlainText.less(names[$0], names[$1]) } : names.indices.sorted { names[$0] < names[$1] }
         var departments: [String] = []
         var ranks = Array(repeating: 0, count: names.count)
-        for i in names.indices.sorted(by: { names[$0] < names[$1] }) {
-            if departments.last != names[i] { departments.append(names[i]) }
+        for i in sorted {
+            if departments.last.map({ plain ? !PlainText.same($0, names[i]) : $0 != names[i] }) ?? true { departments.append(names[i]) }
             ranks[i] = departments.count - 1
         }
         self.departments = departments
@@ -96,7 +100,8 @@ public struct Layout: Sendable {
             }
         }
         // Each department's region: a walk of the regions per department, on every core.
-        let placements = Parallel.map(departments) { site.place($0) }
+        let placer = SiteConfig.Placer(site)
+        let placements = Parallel.map(departments) { placer.place($0) }
         let regionLabels = placements.map { $0?.path.map(\.name).joined(separator: " · ") ?? "未归类" }
         slots = identities.indices.map { i in
             let r = ranks[i]

@@ -21,22 +21,37 @@ public final class Entry: Sendable {
     /// key takes this per entry, made here on every core.
     public let publishedKey: UInt64
 
+    /// The digest's subject rows (`Digest.subjects`), held apart: the subject indexes read them
+    /// for each of half a million rows, and reading them through `digest` copied the digest.
+    private let functional: [Digest.SubjectRow], economic: [Digest.SubjectRow]
+
     init(digest: Digest, slot: Layout.Slot, inputHash: UInt64) {
         (self.digest, self.slot, self.inputHash) = (digest, slot, inputHash)
-        amounts = Metric.allCases.map { digest.figures[$0]?.value.inTenThousandYuan(from: digest.unit) }
+        (functional, economic) = (digest.functional, digest.economic)
         published = digest.published
         var p = JobKey("published")
         for t in published { p.add(t.kind.standardNumber); p.add(t.title); p.add(t.values) }
         publishedKey = p.value
         // Numbers as numbers, none as a value no year, count or line takes: there are 10,000
-        // entries, and formatting each figure as text was most of this.
+        // entries, and formatting each figure as text was most of this. Each figure is looked up
+        // once, for the key and the amounts both.
         var k = JobKey("figures")
         k.add(digest.year ?? .min); k.add(digest.unit.rawValue); k.add(digest.signedOn ?? "\u{0}")
         k.add(digest.grade.description); k.add(digest.staffActual ?? .min)
-        for m in Metric.allCases { let f = digest.figures[m]; k.add(f?.value); k.add(f?.line ?? .min) }
+        var amounts: [FixedPoint?] = []
+        amounts.reserveCapacity(Metric.allCases.count)
+        for m in Metric.allCases {
+            let f = digest.figures[m]
+            k.add(f?.value); k.add(f?.line ?? .min)
+            amounts.append(f?.value.inTenThousandYuan(from: digest.unit))
+        }
+        self.amounts = amounts
         figuresKey = k.value
         rowKey = JobKey("row").adding(slot.slug).adding(slot.department).adding(slot.yearLabel).adding(digest.unit.rawValue).value
     }
+
+    /// The subject rows of a classification, as `Digest.subjects`.
+    public func subjects(_ system: SubjectCode.System) -> [Digest.SubjectRow] { system == .functional ? functional : economic }
 
     public var slug: String { slot.slug }
     public var departmentSlug: String { slot.departmentSlug }

@@ -53,8 +53,7 @@ public struct SubjectIndex: Sendable {
 
     /// The three columns of the source table of a use.
     public func amounts(_ u: Use) -> Digest.ThreeAmounts {
-        let digest = entries[u.place].digest
-        return system == .functional ? digest.functional[u.row].amounts : digest.economic[u.row].amounts
+        entries[u.place].subjects(system)[u.row].amounts
     }
 
     public var title: String { system == .functional ? "支出功能分类科目" : "支出经济分类科目" }
@@ -67,28 +66,44 @@ public struct SubjectIndex: Sendable {
     init(_ system: SubjectCode.System, _ entries: [Entry]) {
         self.system = system
         self.entries = entries
-        // Half a million rows at 10,000 disclosures: each code's node is found by one lookup of an
-        // integer (`digitsKey`), and the node's uses, name and totals are made in the same pass.
-        var place: [UInt64: Int] = [:], longer: [String: Int] = [:]
-        var codes: [String] = [], names: [String] = [], uses: [[Use]] = [], totals: [[Int: FixedPoint]] = []
-        for (at, e) in entries.enumerated() {
-            // The digest's fields read in place: a copy of it would retain each of its dozen fields.
-            let whole = e.digest.figures[.expenditure]?.value, year = e.digest.year, unit = e.digest.unit
-            // The digest keeps the rows whose codes can be file names: digits only, once per disclosure.
-            for (k, r) in e.digest.subjects(system).enumerated() {
+        // Half a million rows at 10,000 disclosures, walked twice. The first finds each row's
+        // node by one lookup of an integer (`digitsKey`, in `CodeTable`), counts the node's uses
+        // and adds to its totals; the second makes the uses into lists of the size counted, not
+        // grown and copied as they fill.
+        var table = CodeTable(), longer: [String: Int] = [:]
+        var codes: [String] = [], names: [String] = [], counts: [Int] = []
+        var rowNodes: [Int32] = []
+        rowNodes.reserveCapacity(entries.reduce(0) { $0 + $1.subjects(system).count })
+        // Totals per node and year, a year by its place in `years`: a site discloses a few years.
+        var years: [Int] = [], sums: [[FixedPoint?]] = []
+        for e in entries {
+            let year = e.digest.year, unit = e.digest.unit
+            let y = year.map { y in years.firstIndex(of: y) ?? { years.append(y); for n in sums.indices { sums[n].append(nil) }; return years.count - 1 }() }
+            for r in e.subjects(system) {
                 let key = SubjectIndex.digitsKey(r.code)
-                let known = key.map { place[$0] } ?? longer[r.code]
+                let known = key.map { table.find($0) } ?? longer[r.code]
                 let n = known ?? codes.count
                 if known == nil {
-                    if let key { place[key] = n } else { longer[r.code] = n }
-                    codes.append(r.code); names.append(r.label); uses.append([]); totals.append([:])
+                    if let key { table.add(key, n) } else { longer[r.code] = n }
+                    codes.append(r.code); names.append(r.label); counts.append(0); sums.append(Array(repeating: nil, count: years.count))
                 }
-                let share = whole.flatMap { w in (r.amounts.column0 ?? .zero).percent(of: w, decimals: 2) }
-                uses[n].append(Use(entry: e, place: at, line: r.line, row: k, amounts: r.amounts, share: share))
-                if let y = year, let v = r.amounts.column0 {
+                counts[n] += 1
+                rowNodes.append(Int32(n))
+                if let y, let v = r.amounts.column0 {
                     let wan = v.inTenThousandYuan(from: unit)
-                    totals[n][y] = (totals[n][y] ?? .zero).adding(wan) ?? totals[n][y]
+                    // On overflow the total stays what it was, as a dictionary's would.
+                    sums[n][y] = (sums[n][y] ?? .zero).adding(wan) ?? sums[n][y]
                 }
+            }
+        }
+        var uses = counts.map { n -> [Use] in var list: [Use] = []; list.reserveCapacity(n); return list }
+        var k = 0
+        for (at, e) in entries.enumerated() {
+            let whole = e.digest.figures[.expenditure]?.value
+            for (row, r) in e.subjects(system).enumerated() {
+                let share = whole.flatMap { w in (r.amounts.column0 ?? .zero).percent(of: w, decimals: 2) }
+                uses[Int(rowNodes[k])].append(Use(entry: e, place: at, line: r.line, row: row, amounts: r.amounts, share: share))
+                k += 1
             }
         }
         // Departments counted by their place in the layout, each node marking those it has seen.
@@ -99,7 +114,36 @@ public struct SubjectIndex: Sendable {
                 let d = entries[u.place].slot.departmentIndex
                 if seenBy[d] != n { seenBy[d] = n; departments += 1 }
             }
-            return Node(code: SubjectCode(system: system, code: codes[n]), name: names[n], uses: uses[n], totals: totals[n], departmentCount: departments)
+            var totals: [Int: FixedPoint] = [:]
+            for (y, sum) in zip(years, sums[n]) { if let sum { totals[y] = sum } }
+            return Node(code: SubjectCode(system: system, code: codes[n]), name: names[n], uses: uses[n], totals: totals, departmentCount: departments)
+        }
+    }
+
+    /// Node places by `digitsKey`, open-addressed: the key is looked up for each of half a million
+    /// rows, and as an integer it needs only mixing, not a `Hasher`.
+    struct CodeTable {
+        private var keys: [UInt64] = Array(repeating: 0, count: 1024), places: [Int] = Array(repeating: -1, count: 1024)
+        private var count = 0
+
+        private func slot(_ key: UInt64) -> Int {
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while places[i] >= 0, keys[i] != key { i = (i + 1) & mask }
+            return i
+        }
+
+        func find(_ key: UInt64) -> Int? { let i = slot(key); return places[i] >= 0 ? places[i] : nil }
+
+        mutating func add(_ key: UInt64, _ place: Int) {
+            if 2 * (count + 1) > keys.count {
+                let old = (keys, places)
+                (keys, places) = (Array(repeating: 0, count: 2 * old.0.count), Array(repeating: -1, count: 2 * old.0.count))
+                for i in old.0.indices where old.1[i] >= 0 { let j = slot(old.0[i]); (keys[j], places[j]) = (old.0[i], old.1[i]) }
+            }
+            let i = slot(key)
+            if places[i] < 0 { count += 1 }
+            (keys[i], places[i]) = (key, place)
         }
     }
 

@@ -43,20 +43,42 @@ public struct SiteConfig: Sendable {
 
     /// Places a department: an explicit entry in `departments` first, otherwise the region whose
     /// name (or alias) is the longest prefix of the department's name. Nil when none fits.
-    public func place(_ department: String) -> Placement? {
-        var best: (path: [Region], length: Int)?
-        func walk(_ r: [Region], _ above: [Region]) {
-            for x in r {
-                let path = above + [x]
-                if departments[department] == x.id { best = (path, Int.max) }
-                for name in [x.name] + x.aliases where department.hasPrefix(name) {
-                    if (best?.length ?? -1) < name.count { best = (path, name.count) }
-                }
-                walk(x.children, path)
+    public func place(_ department: String) -> Placement? { Placer(self).place(department) }
+
+    /// Places departments as `place` does, with the regions walked once for all of them: the
+    /// layout places every department of the site.
+    struct Placer: Sendable {
+        let departments: [String: String]
+        /// Every region, depth first, with the regions above it and its names (name, then aliases).
+        let regions: [(path: [Region], names: [String])]
+        /// Every region name is plain text: a plain department name is matched by its bytes.
+        let plain: Bool
+
+        init(_ site: SiteConfig) {
+            var out: [(path: [Region], names: [String])] = []
+            func walk(_ r: [Region], _ above: [Region]) {
+                for x in r { out.append((above + [x], [x.name] + x.aliases)); walk(x.children, above + [x]) }
             }
+            walk(site.regions, [])
+            (departments, regions) = (site.departments, out)
+            plain = out.allSatisfy { $0.names.allSatisfy(PlainText.isPlain) }
         }
-        walk(regions, [])
-        return best.map { Placement(path: $0.path) }
+
+        func place(_ department: String) -> Placement? {
+            let explicit = departments.isEmpty ? nil : departments[department]
+            let bytes = plain && PlainText.isPlain(department)
+            var best: (path: [Region], length: Int)?
+            for (path, names) in regions {
+                if explicit == path.last?.id { best = (path, Int.max) }
+                // Names that prefix one department prefix each other, so their lengths in bytes
+                // rank them as their lengths in characters do.
+                for name in names where bytes ? PlainText.hasPrefix(department, name) : department.hasPrefix(name) {
+                    let length = bytes ? name.utf8.count : name.count
+                    if (best?.length ?? -1) < length { best = (path, length) }
+                }
+            }
+            return best.map { Placement(path: $0.path) }
+        }
     }
 
     /// Parses `site.json`; the error says what is wrong and where.

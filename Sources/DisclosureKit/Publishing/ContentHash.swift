@@ -127,7 +127,13 @@ struct JobKey {
     private var hash = ContentHash.Streaming()
     private var bytes: [UInt8] = []
     init(_ kind: String) { bytes = Array(kind.utf8) + [0] }
-    mutating func add(_ s: String) { bytes += s.utf8; bytes.append(0); drain() }
+    mutating func add(_ s: String) {
+        // From the string's own bytes where it holds them (a native string does): appending its
+        // UTF-8 view went a byte at a time.
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes += s.utf8 }
+        bytes.append(0)
+        drain()
+    }
     mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 }; drain() }
     mutating func add(_ v: Int) { add(UInt64(bitPattern: Int64(v))) }
     /// A list as its count and its items, so two lists never hash alike by where one ends.

@@ -227,7 +227,9 @@ extension Digest {
         d.grade = Grade(letter: r.string(), score: r.int())
         d.findingCounts = r.list { $0.int() }
         if d.findingCounts.count != CheckStatus.allCases.count { d.findingCounts = Array(repeating: 0, count: CheckStatus.allCases.count) }
-        for m in Metric.allCases { d.figures[m] = r.optional { r in Sourced(r.amount(), line: r.int()) } }
+        // Room for every metric at once: grown as they came, the table was made four times over.
+        d.figures.reserveCapacity(Metric.allCases.count)
+        for m in Metric.allCases { if let f = r.optional({ r in Sourced(r.amount(), line: r.int()) }) { d.figures[m] = f } }
         d.staffActual = r.optional { $0.int() }
         d.glossary = r.list { r in GlossaryEntry(term: r.string(), definition: r.string(), line: r.int()) }
         let subjects = (0..<2).map { _ in
