@@ -192,9 +192,9 @@ public struct Pipeline {
         // The two files are independent, and each takes a tenth of a second or more at 10,000
         // disclosures. One task parses the manifest while the others decode a part of the digests
         // each, once the first of them has read the store. Of the few disclosures whose bytes
-        // changed (`changedTables`), the tables the published site has: the CSVs per table kind
-        // are then the published ones with their rows replaced.
-        var previousStage = timed("previous") { () -> (manifest: Manifest?, digests: [Digest?], decoded: [Bool], changedTables: [Int: [Digest.TableInfo]]) in
+        // changed (`changedBefore`), the digests the published site was made from: the CSVs per
+        // table kind and the comparison pages are then the published ones with their rows replaced.
+        var previousStage = timed("previous") { () -> (manifest: Manifest?, digests: [Digest?], decoded: [Bool], changedBefore: [Int: Digest]) in
             guard previous != nil else { return (nil, Array(repeating: nil, count: names.count), Array(repeating: false, count: names.count), [:]) }
             let store = Parallel.Once { publishedDigests() }, digestParts = 16
             var parts = Parallel.map(1 + digestParts) { task -> (manifest: Manifest?, digests: [Digest?]) in
@@ -209,11 +209,11 @@ public struct Pipeline {
             // Through a buffer: walking the list itself copies each digest (retaining its dozen fields).
             let decoded = cached.withUnsafeBufferPointer { all in all.indices.map { i -> Bool in if case .some = all[i] { true } else { false } } }
             let changed = decoded.indices.filter { !decoded[$0] }
-            var tables: [Int: [Digest.TableInfo]] = [:]
-            if changed.count <= 64 { for i in changed { tables[i] = store.value.digest(names[i], hash: nil)?.published } }
-            return (parts[0].manifest, cached, decoded, tables)
+            var before: [Int: Digest] = [:]
+            if changed.count <= 64 { for i in changed { before[i] = store.value.digest(names[i], hash: nil) } }
+            return (parts[0].manifest, cached, decoded, before)
         }
-        let (published, decoded, changedTables) = (previousStage.manifest, previousStage.decoded, previousStage.changedTables)
+        let (published, decoded, changedBefore) = (previousStage.manifest, previousStage.decoded, previousStage.changedBefore)
         manifestBytes = nil
         // The only reference, so that digests are moved out of it below without copying the list.
         var cached = previousStage.digests
@@ -284,8 +284,9 @@ public struct Pipeline {
                 let model = timed("aggregate") { SiteModel(site: site, layout: layout, digests: digests, inputHashes: hashes) }
                 try timed("render+write") {
                     let output = options.output
-                    let tables = Dictionary(changedTables.map { (layout.slots[$0.key].slug, $0.value) }, uniquingKeysWith: { a, _ in a })
-                    let before = OpenData.Published(file: { published?.output($0) }, open: { FileRanges(output + "/" + $0) }, tables: tables)
+                    let changed = Dictionary(changedBefore.map { (layout.slots[$0.key].slug, $0.value) }, uniquingKeysWith: { a, _ in a })
+                    let before = OpenData.Published(file: { published?.output($0) }, open: { FileRanges(output + "/" + $0) }, before: changed,
+                                                    read: { try? DiskFileSystem().read(output + "/" + $0) })
                     let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
                                             readStaged: writer.staged, published: before).jobs()
                         + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }

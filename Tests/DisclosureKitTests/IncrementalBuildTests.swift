@@ -119,6 +119,45 @@ struct IncrementalBuildTests {
         #expect(Array(third.joined(separator: "\r\n").utf8) != second)
     }
 
+    /// A comparison page after a changed figure is the published one with the changed
+    /// disclosure's row made again: equal to a clean build's page, with the other rows copied from
+    /// the published page (a row changed there is in the next rebuild's page); a published page
+    /// whose rows are not one per disclosure is not copied from.
+    @Test func aComparisonPageKeepsThePublishedRowsOfTheDisclosuresNotReadAgain() throws {
+        let p = try Project()
+        let seed = "2026-changji-prefecture-industry-it-bureau", page = p.output + "/compare/2026.html"
+        let (a, b) = ("收入总计\t2,332.95\t支出总计\t2,332.95", "收入总计\t2,332.96\t支出总计\t2,332.96")
+        func text(_ path: String) throws -> String { String(decoding: try DiskFileSystem().read(path), as: UTF8.self) }
+        func rows(_ page: String) throws -> [String] {
+            try #require(TableHTML.bodyRows(of: Array(page.utf8), table: "compare")).map { String(decoding: $0, as: UTF8.self) }
+        }
+        _ = try p.build()
+        let first = try text(page)
+        try p.edit(seed) { $0.replacingOccurrences(of: a, with: b) }
+        _ = try p.build()
+        let second = try text(page)
+        #expect(second != first && second.contains("2,332.96") && !first.contains("2,332.96"))
+        #expect(try rows(second).count == 4)
+        _ = try p.build(clean: true, to: p.base + "/clean")
+        #expect(BuildTests.tree(p.base + "/clean") == BuildTests.tree(p.output))
+        // Another department's row, changed in the published page, is in the next rebuild's page.
+        let other = try #require(try rows(second).first { !$0.contains("工业和信息化局") })
+        let tampered = other.replacingOccurrences(of: "</a></th>", with: "（改）</a></th>")
+        #expect(tampered != other)
+        try Data(second.replacingOccurrences(of: other, with: tampered).utf8).write(to: URL(fileURLWithPath: page), options: .atomic)
+        try p.edit(seed) { $0.replacingOccurrences(of: b, with: a) }
+        _ = try p.build()
+        let third = try text(page)
+        #expect(try rows(third).contains(tampered) && third.replacingOccurrences(of: tampered, with: other) == first)
+        // A row short: the page is made whole again. (To a figure no build before had: the kept
+        // site, which the next build starts from, holds the page changed above.)
+        try Data(third.replacingOccurrences(of: tampered, with: "").utf8).write(to: URL(fileURLWithPath: page), options: .atomic)
+        try p.edit(seed) { $0.replacingOccurrences(of: a, with: "收入总计\t2,332.97\t支出总计\t2,332.97") }
+        _ = try p.build()
+        _ = try p.build(clean: true, to: p.base + "/clean-2")
+        #expect(try text(page) == (try text(p.base + "/clean-2/compare/2026.html")))
+    }
+
     /// 表2's columns differ between the seeds' templates, so its rows are widened to the union of
     /// them: made from the published CSV with one disclosure's rows replaced, it is the CSV joined
     /// afresh; from a file of another size, nothing is written.

@@ -16,9 +16,12 @@ struct OpenData {
         let file: @Sendable (String) -> Manifest.File?
         /// Opens a published file, to copy ranges of it.
         let open: @Sendable (String) -> FileRanges?
-        /// The published tables of the disclosures this build read again, as the published
-        /// build's digests have them, by page slug.
-        let tables: [String: [Digest.TableInfo]]
+        /// The digests of the disclosures this build read again, as the published build had
+        /// them, by page slug: their tables for the CSVs per table kind, their figures for the
+        /// comparison pages, which are then the published ones with those rows replaced.
+        let before: [String: Digest]
+        /// The bytes of a published file; nil when it cannot be read.
+        let read: @Sendable (String) -> [UInt8]?
     }
 
     /// The columns every table CSV starts with, before the table's value columns.
@@ -74,8 +77,8 @@ struct OpenData {
             // of the holders read again as they were: its key is then this one's with them in place
             // of the new ones. False, with nothing written, otherwise.
             func fromPublished(_ published: Published, into out: inout ByteStream) throws -> Bool {
-                guard !published.tables.isEmpty, let file = published.file(r.path) else { return false }
-                let before = holders.map { k, _, _ in published.tables[model.entries[k].slug] }
+                guard !published.before.isEmpty, let file = published.file(r.path) else { return false }
+                let before = holders.map { k, _, _ in published.before[model.entries[k].slug]?.published }
                 func was(_ i: Int) -> Digest.TableInfo? {
                     guard let tables = before[i] else { return table(i) }
                     return tables.first { $0.kind == kind }

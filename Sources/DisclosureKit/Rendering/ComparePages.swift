@@ -50,13 +50,45 @@ extension SiteRenderer {
         }
     }
 
-    /// The comparison page of `view`, its rows taken from `rows` (shared by the build's comparison pages).
-    func compare(_ view: CompareView, rows: CompareRows, into out: inout HTML) throws {
-        // Sorted by 支出总计, largest first, then name: useful without the sorting script.
-        let entries = model.entries(year: view.year, region: view.region?.id).sorted { a, b in
-            let x = a.amount(.expenditure) ?? .zero, y = b.amount(.expenditure) ?? .zero
-            return x != y ? x > y : (a.department, a.slug) < (b.department, b.slug)
+    /// The order of a comparison table's rows: by 支出总计, largest first, then name (useful
+    /// without the sorting script).
+    static func compareOrder(_ a: Entry, _ b: Entry) -> Bool {
+        let x = a.amount(.expenditure) ?? .zero, y = b.amount(.expenditure) ?? .zero
+        return x != y ? x > y : (a.department, a.slug) < (b.department, b.slug)
+    }
+
+    /// What a comparison page shows of its entries (given in site order), for its job's key.
+    static func compareKey(_ views: JobKey, _ entries: [Entry]) -> JobKey {
+        var k = views
+        for e in entries { k.add(e.slug); k.add(e.department); k.add(e.figuresKey) }
+        return k
+    }
+
+    /// The published page's rows of the entries not read again, by entry: only when the published
+    /// page is the one these entries made, with those read again as the published build had
+    /// them (`key` of that list, in site order, is the one its manifest records) and its table
+    /// has a row for each. A row shows its disclosure alone, so those rows are the ones this
+    /// build would make; a one-changed rebuild at 10,000 disclosures copies some 5,000 rows of
+    /// a page of 12 MB instead of making them.
+    func publishedRows(_ view: CompareView, members: [Entry], key: ([Entry]) -> UInt64) -> [ObjectIdentifier: ArraySlice<UInt8>]? {
+        guard let published, !published.before.isEmpty, let file = published.file(view.path) else { return nil }
+        let was = members.map { e in published.before[e.slug].map { Entry(digest: $0, slot: e.slot, inputHash: e.inputHash) } ?? e }
+        guard file.job == key(was), let page = published.read(view.path), let rows = TableHTML.bodyRows(of: page, table: "compare"),
+              rows.count == was.count else { return nil }
+        var kept: [ObjectIdentifier: ArraySlice<UInt8>] = [:]
+        for (row, i) in zip(rows, was.indices.sorted { SiteRenderer.compareOrder(was[$0], was[$1]) }) where published.before[members[i].slug] == nil {
+            kept[ObjectIdentifier(members[i])] = row
         }
+        return kept
+    }
+
+    /// The comparison page of `view`, its rows taken from the published page where they are as
+    /// published (`key`: the page's job key of a list of entries, see `publishedRows`), else
+    /// from `rows` (shared by the build's comparison pages).
+    func compare(_ view: CompareView, rows: CompareRows, key: ([Entry]) -> UInt64, into out: inout HTML) throws {
+        let members = model.entries(year: view.year, region: view.region?.id)
+        let kept = publishedRows(view, members: members, key: key)
+        let entries = members.sorted(by: SiteRenderer.compareOrder)
         let metrics = Metric.allCases.filter { $0 != .revenue }
         func row(_ e: Entry) -> [TableHTML.Cell] {
             var row: [TableHTML.Cell] = [.text(e.department, href: "../d/\(e.slug).html")]
@@ -73,7 +105,10 @@ extension SiteRenderer {
         let footer: [TableHTML.Cell] = [.text("合计（\(entries.count) 个部门）")] + metrics.map { .amount(totals.sum($0)) } + [.count(nil), .count(nil), .count(nil), .text("")]
         let table = TableHTML(caption: "\(view.label) 部门预算对比（万元）",
                               columns: [("部门", false)] + metrics.map { ($0.label, true) } + [("实有人数", true), ("人均支出", true), ("人均“三公”经费", true), ("评级", false)],
-                              rowCount: entries.count, madeRow: { k in rows.row(entries[k]) { row(entries[k]) } }, id: "compare", sortable: true, footer: footer)
+                              rowCount: entries.count, madeRow: { k in
+                                if let bytes = kept?[ObjectIdentifier(entries[k])] { return Array(bytes) }
+                                return rows.row(entries[k]) { row(entries[k]) }
+                              }, id: "compare", sortable: true, footer: footer)
         try render("compare", title: view.label + " 部门对比", root: "../", section: "compare", [
             "heading": .text(view.label),
             "views": .list(compareViews.map { .link("../" + $0.path, $0.label, current: $0.path == view.path) }),

@@ -120,11 +120,9 @@ struct SiteRenderer {
         let views = nav.adding(compareViews.map { $0.path + $0.label }.joined(separator: "|"))
         let compareRows = CompareRows(compareViews, model: model)
         for view in compareViews {
-            streamedPage(view.path, key: {
-                var k = views
-                for e in model.entries(year: view.year, region: view.region?.id) { k.add(e.slug); k.add(e.department); k.add(e.figuresKey) }
-                return k
-            }) { h in try compare(view, rows: compareRows, into: &h) }
+            streamedPage(view.path, key: { SiteRenderer.compareKey(views, model.entries(year: view.year, region: view.region?.id)) }) { h in
+                try compare(view, rows: compareRows, key: { SiteRenderer.compareKey(views, $0).adding(view.path).value }, into: &h)
+            }
         }
         page("index.html") { try home() }
         for dep in model.departments {

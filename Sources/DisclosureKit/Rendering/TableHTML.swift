@@ -69,6 +69,22 @@ struct TableHTML {
         h.raw("</table></div>\n")
     }
 
+    /// The body rows of the table with id `id` in a page this type wrote, each with its line
+    /// break; nil when the page has no such table or its body is not rows as `render` writes
+    /// them. (Text in a cell is escaped, so a row's end is the first `</tr>` after its start.)
+    static func bodyRows(of page: [UInt8], table id: String) -> [ArraySlice<UInt8>]? {
+        let all = page[...], rowStart = Bytes.of("<tr>"), rowEnd = Bytes.of("</tr>\n"), bodyEnd = Bytes.of("</tbody>\n")
+        guard let table = Bytes.find(Bytes.of("<table id=\"\(id)\""), in: all),
+              let body = Bytes.find(Bytes.of("<tbody>\n"), in: all, from: table) else { return nil }
+        var rows: [ArraySlice<UInt8>] = [], at = body + 8
+        while !Bytes.hasPrefix(all[at...], bodyEnd) {
+            guard Bytes.hasPrefix(all[at...], rowStart), let end = Bytes.find(rowEnd, in: all, from: at) else { return nil }
+            rows.append(all[at..<end + rowEnd.count])
+            at = end + rowEnd.count
+        }
+        return rows
+    }
+
     /// A body row's markup, as the table writes it.
     static func markup(of r: [Cell]) -> [UInt8] { var h = HTML(); write(r, into: &h); return h.bytes }
 
