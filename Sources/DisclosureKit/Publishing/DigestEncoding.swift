@@ -110,8 +110,11 @@ struct ByteReader {
     let bytes: ArraySlice<UInt8>
     private(set) var position: Int
     private(set) var failed = false
-    /// The strings `string` names by their place.
-    var table: [String] = []
+    /// The strings `string` names: the k-th is `strings[places[k]]`. Places, not a list of the
+    /// strings themselves: a digest names some 200 strings, and a list of them retained each one
+    /// and released it again, for each of 10,000 digests.
+    var strings: [String] = []
+    var places: [Int32] = []
 
     init(_ bytes: [UInt8], at position: Int = 0) { self.bytes = bytes[...]; self.position = position }
     /// Reads `slice`, from its start (positions are its base array's).
@@ -151,8 +154,8 @@ struct ByteReader {
     /// A string by its place in the table.
     mutating func string() -> String {
         let k = int()
-        guard table.indices.contains(k) else { failed = true; return "" }
-        return table[k]
+        guard places.indices.contains(k) else { failed = true; return "" }
+        return strings[Int(places[k])]
     }
     /// A string in line.
     mutating func inline() -> String {

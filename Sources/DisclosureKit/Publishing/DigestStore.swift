@@ -55,9 +55,10 @@ public struct DigestStore: Sendable {
     func digest(_ path: String, hash: UInt64?) -> Digest? {
         guard let (h, range) = index[path], hash == nil || h == hash else { return nil }
         var r = ByteReader(bytes, at: range.lowerBound)
-        r.table = r.list { r in
-            guard let k = table.find(r.u64()) else { r.fail(); return "" }
-            return table.strings[k]
+        r.strings = table.strings
+        r.places = r.list { r in
+            guard let k = table.find(r.u64()) else { r.fail(); return 0 }
+            return Int32(k)
         }
         let d = Digest.decode(&r)
         return r.failed || r.position != range.upperBound ? nil : d
