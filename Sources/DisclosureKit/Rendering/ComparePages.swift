@@ -71,6 +71,9 @@ extension SiteRenderer {
     /// build would make; a one-changed rebuild at 10,000 disclosures copies some 5,000 rows of
     /// a page of 12 MB instead of making them.
     func publishedRows(_ view: CompareView, members: [Entry], key: ([Entry]) -> UInt64) -> [ObjectIdentifier: ArraySlice<UInt8>]? {
+        // `before` is empty unless the published build had this build's key (program, theme,
+        // configuration): its digest store is read only then. So the rows were made as this
+        // program makes them.
         guard let published, !published.before.isEmpty, let file = published.file(view.path) else { return nil }
         let was = members.map { e in published.before[e.slug].map { Entry(digest: $0, slot: e.slot, inputHash: e.inputHash) } ?? e }
         guard file.job == key(was), let page = published.read(view.path), let rows = TableHTML.bodyRows(of: page, table: "compare"),
