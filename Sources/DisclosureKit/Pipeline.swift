@@ -285,8 +285,7 @@ public struct Pipeline {
                 try timed("render+write") {
                     let output = options.output
                     let changed = Dictionary(changedBefore.map { (layout.slots[$0.key].slug, $0.value) }, uniquingKeysWith: { a, _ in a })
-                    let before = OpenData.Published(file: { published?.output($0) }, open: { FileRanges(output + "/" + $0) }, before: changed,
-                                                    read: { try? DiskFileSystem().read(output + "/" + $0) })
+                    let before = OpenData.Published(file: { published?.output($0) }, open: { FileRanges(output + "/" + $0) }, before: changed)
                     let jobs = SiteRenderer(model: model, frame: frame, disclosurePages: layout.slots.map { "d/\($0.slug).html" },
                                             readStaged: writer.staged, published: before).jobs()
                         + theme.assets.map { asset in RenderJob(page: nil) { [asset] } }

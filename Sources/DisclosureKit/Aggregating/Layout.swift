@@ -64,11 +64,12 @@ public struct Layout: Sendable {
         // Names that are plain text (`PlainText`, all of them in the disclosures seen) are sorted
         // and compared by their bytes, which orders them as `String` does.
         let plain = names.allSatisfy(PlainText.isPlain)
-        let sorted = plain ? names.indices.sorted { PlainText.less(names[$0], names[$1]) } : names.indices.sorted { names[$0] < names[$1] }
+        func less(_ a: String, _ b: String) -> Bool { plain ? PlainText.less(a, b) : a < b }
+        func same(_ a: String, _ b: String) -> Bool { plain ? PlainText.same(a, b) : a == b }
         var departments: [String] = []
         var ranks = Array(repeating: 0, count: names.count)
-        for i in sorted {
-            if departments.last.map({ plain ? !PlainText.same($0, names[i]) : $0 != names[i] }) ?? true { departments.append(names[i]) }
+        for i in names.indices.sorted(by: { less(names[$0], names[$1]) }) {
+            if departments.last.map({ !same($0, names[i]) }) ?? true { departments.append(names[i]) }
             ranks[i] = departments.count - 1
         }
         self.departments = departments

@@ -76,9 +76,14 @@ public struct SubjectIndex: Sendable {
         rowNodes.reserveCapacity(entries.reduce(0) { $0 + $1.subjects(system).count })
         // Totals per node and year, a year by its place in `years`: a site discloses a few years.
         var years: [Int] = [], sums: [[FixedPoint?]] = []
+        func place(ofYear year: Int) -> Int {
+            if let y = years.firstIndex(of: year) { return y }
+            years.append(year)
+            for n in sums.indices { sums[n].append(nil) }
+            return years.count - 1
+        }
         for e in entries {
-            let year = e.digest.year, unit = e.digest.unit
-            let y = year.map { y in years.firstIndex(of: y) ?? { years.append(y); for n in sums.indices { sums[n].append(nil) }; return years.count - 1 }() }
+            let y = e.digest.year.map(place(ofYear:)), unit = e.digest.unit
             for r in e.subjects(system) {
                 let key = SubjectIndex.digitsKey(r.code)
                 let known = key.map { table.find($0) } ?? longer[r.code]

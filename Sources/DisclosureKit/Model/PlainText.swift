@@ -24,29 +24,14 @@ enum PlainText {
     }
 
     /// `a < b` for plain text: by UTF-8 bytes.
-    static func less(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+    static func less(_ a: String, _ b: String) -> Bool { Bytes.precede(a, b) }
 
     /// `a == b` for plain text: by UTF-8 bytes.
-    static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && compare(a, b) == 0 }
+    static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && Bytes.compare(a, b) == 0 }
 
     /// `text.hasPrefix(prefix)` for plain text: by UTF-8 bytes.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
-        text.utf8.count >= prefix.utf8.count && bytes(text) { t in bytes(prefix) { p in p.isEmpty || memcmp(t.baseAddress!, p.baseAddress!, p.count) == 0 } }
-    }
-
-    /// Negative, zero or positive as `a`'s bytes order before, equal to or after `b`'s.
-    private static func compare(_ a: String, _ b: String) -> Int {
-        bytes(a) { x in
-            bytes(b) { y in
-                let n = min(x.count, y.count)
-                let c = n == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, n))
-                return c != 0 ? c : x.count - y.count
-            }
-        }
-    }
-
-    /// The string's UTF-8, in place when it is stored as such (always, for a native string).
-    private static func bytes<T>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        s.utf8.withContiguousStorageIfAvailable(body) ?? Array(s.utf8).withUnsafeBufferPointer(body)
+        text.utf8.count >= prefix.utf8.count
+            && Bytes.utf8(of: text) { t in Bytes.utf8(of: prefix) { p in p.isEmpty || memcmp(t.baseAddress!, p.baseAddress!, p.count) == 0 } }
     }
 }

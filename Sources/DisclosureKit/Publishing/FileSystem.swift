@@ -42,6 +42,9 @@ final class FileRanges {
 
     deinit { close(fd) }
 
+    /// The whole file.
+    func bytes() throws -> [UInt8] { try ByteStream.collect { try copy(0..<size, into: &$0) } }
+
     /// Appends the bytes in `range` to `out`, a megabyte at a time.
     func copy(_ range: Range<Int>, into out: inout ByteStream) throws {
         var at = range.lowerBound

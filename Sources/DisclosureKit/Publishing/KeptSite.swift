@@ -52,10 +52,10 @@ public struct KeptSite: Sendable, Equatable {
         var out: [UInt8] = Array("disclose-kept 1\npublished\t".utf8)
         ContentHash.hex(published, into: &out)
         out.append(0x0A)
-        for (p, f) in before.sorted(by: { Manifest.bytesPrecede($0.key, $1.key) }) {
+        for (p, f) in before.sorted(by: { Bytes.precede($0.key, $1.key) }) {
             out += "was\t".utf8; ContentHash.hex(f.hash, into: &out); out += "\t\(f.size)\t\(p)\n".utf8
         }
-        for p in added.sorted(by: Manifest.bytesPrecede) { out += "new\t\(p)\n".utf8 }
+        for p in added.sorted(by: Bytes.precede) { out += "new\t\(p)\n".utf8 }
         return out
     }
 

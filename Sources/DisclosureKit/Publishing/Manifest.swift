@@ -125,7 +125,7 @@ public struct Manifest: Sendable {
         if order.count == outputs.count {
             records.reserveCapacity(order.count)
             for (k, p) in order.enumerated() {
-                guard let f = outputs[p], k == 0 || Manifest.bytesPrecede(order[k - 1], p) else { records = []; break }
+                guard let f = outputs[p], k == 0 || Bytes.precede(order[k - 1], p) else { records = []; break }
                 records.append((p, f))
             }
         }
@@ -172,7 +172,7 @@ public struct Manifest: Sendable {
     }
 
     static func sorted(_ d: [String: File]) -> [(String, File)] {
-        d.map { ($0.key, $0.value) }.sorted { Manifest.bytesPrecede($0.0, $1.0) }
+        d.map { ($0.key, $0.value) }.sorted { Bytes.precede($0.0, $1.0) }
     }
 
     /// An output's line.
@@ -204,18 +204,6 @@ public struct Manifest: Sendable {
         return Set(found).sorted()
     }
 
-    /// Byte order of the UTF-8 (the same on every machine, unlike `String`'s `<` on Chinese
-    /// text), by `memcmp`: the manifest sorts some 150,000 paths.
-    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        let r = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                guard let xs = x.baseAddress, let ys = y.baseAddress else { return x.count < y.count }
-                let c = memcmp(xs, ys, min(x.count, y.count))
-                return c != 0 ? c < 0 : x.count < y.count
-            }
-        }
-        return (r ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
 
     /// The manifest in `bytes`, or nil when it is not one this version wrote (then everything is
     /// rebuilt). Read by bytes: at ten thousand disclosures it has some 150,000 lines. Without
@@ -288,7 +276,7 @@ public struct Manifest: Sendable {
                     guard let job: UInt64 = number(field(), radix: 16) else { return nil }
                     let path = rest()
                     let file = File(hash: h, size: size, job: job)
-                    if sorted, let last = m.outputOrder.last, !Manifest.bytesPrecede(last, path) {
+                    if sorted, let last = m.outputOrder.last, !Bytes.precede(last, path) {
                         // From here on, kept by path: a path may come twice, the last record counts.
                         sorted = false
                         m.byPath = Dictionary(uniqueKeysWithValues: zip(m.outputOrder, m.outputRecords))
@@ -337,7 +325,7 @@ public struct Manifest: Sendable {
     /// sorted (as this program writes them).
     func place(of relative: String) -> Int? {
         var (lo, hi) = (0, outputOrder.count)
-        while lo < hi { let mid = (lo + hi) / 2; if Manifest.bytesPrecede(outputOrder[mid], relative) { lo = mid + 1 } else { hi = mid } }
+        while lo < hi { let mid = (lo + hi) / 2; if Bytes.precede(outputOrder[mid], relative) { lo = mid + 1 } else { hi = mid } }
         return lo < outputOrder.count && outputOrder[lo] == relative ? lo : nil
     }
 }

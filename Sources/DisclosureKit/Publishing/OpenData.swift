@@ -14,14 +14,12 @@ struct OpenData {
     struct Published: Sendable {
         /// The published file at a path, as the published manifest records it.
         let file: @Sendable (String) -> Manifest.File?
-        /// Opens a published file, to copy ranges of it.
+        /// Opens a published file, to copy ranges of it or read it whole.
         let open: @Sendable (String) -> FileRanges?
         /// The digests of the disclosures this build read again, as the published build had
         /// them, by page slug: their tables for the CSVs per table kind, their figures for the
         /// comparison pages, which are then the published ones with those rows replaced.
         let before: [String: Digest]
-        /// The bytes of a published file; nil when it cannot be read.
-        let read: @Sendable (String) -> [UInt8]?
     }
 
     /// The columns every table CSV starts with, before the table's value columns.

@@ -76,7 +76,7 @@ extension SiteRenderer {
         // program makes them.
         guard let published, !published.before.isEmpty, let file = published.file(view.path) else { return nil }
         let was = members.map { e in published.before[e.slug].map { Entry(digest: $0, slot: e.slot, inputHash: e.inputHash) } ?? e }
-        guard file.job == key(was), let page = published.read(view.path), let rows = TableHTML.bodyRows(of: page, table: "compare"),
+        guard file.job == key(was), let page = try? published.open(view.path)?.bytes(), let rows = TableHTML.bodyRows(of: page, table: "compare"),
               rows.count == was.count else { return nil }
         var kept: [ObjectIdentifier: ArraySlice<UInt8>] = [:]
         for (row, i) in zip(rows, was.indices.sorted { SiteRenderer.compareOrder(was[$0], was[$1]) }) where published.before[members[i].slug] == nil {
