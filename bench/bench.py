@@ -94,24 +94,56 @@ def change_one(content, which=0):
     open(path, "w", encoding="utf-8").write(text)
 
 
-def settle(deleted):
-    """Waits until the inodes the last run's folders freed may be reused. This disk's ext4 has no
-    journal, and then the kernel skips, one by one, inodes freed in the last 60 s (300 s while
-    their inode table block is unwritten) when it allocates one: the build that followed the
-    deletion of a 10,000 site paid several times the system time Hugo and the copy, run minutes
-    later, did. CI builds into a fresh clone, without such a deletion."""
-    os.sync()
-    time.sleep(max(0.0, 61 - (time.monotonic() - deleted)))
+TRASH = os.path.join(WORK, ".trash")
+# When the benchmark last deleted its trash (seconds since the epoch, as text).
+DELETED = os.path.join(WORK, ".deleted")
+# How long after a deletion the freed inodes slow the creation of new ones: ext4 without a
+# journal skips, one by one, inodes freed in the last 60 s, and in the last 360 s when their
+# inode table block is dirty, as it is again as soon as a new inode is made in it. After a 10,000
+# site (146,000 files) was deleted, `sync`ed and left for 61 s, and for 300 s, a clean build into
+# the same folder took 68.60 s and 70.05 s with 24.85 s and 32.61 s of system time; into a folder
+# with no deletion before it, 56.31 s with 9.72 s (`recently_deleted` and the block lookups it
+# makes were a tenth of the slow build's samples, and absent from the other).
+SETTLE = 370
+
+
+def put_aside(path):
+    """Moves a folder out of the way without freeing its inodes: a rename, not a deletion."""
+    if os.path.exists(path):
+        os.makedirs(TRASH, exist_ok=True)
+        os.rename(path, os.path.join(TRASH, f"{os.path.basename(path)}-{time.time_ns()}"))
+
+
+def empty_trash():
+    """Deletes what earlier runs put aside, after the timed runs, and notes when."""
+    if os.path.exists(TRASH):
+        shutil.rmtree(TRASH, ignore_errors=True)
+        os.sync()
+        with open(DELETED, "w") as f:
+            f.write(str(time.time()))
+
+
+def settle():
+    """Waits until the inodes the last deletion freed no longer slow the builds (`SETTLE`). CI
+    builds into a fresh clone, with no such deletion before it; Hugo and the copy, run minutes
+    later, would otherwise be timed on a different footing from the build."""
+    try:
+        last = float(open(DELETED).read())
+    except (OSError, ValueError):
+        return
+    wait = last + SETTLE - time.time()
+    if wait > 0:
+        print(f"<!-- waiting {wait:.0f} s after the last deletion -->")
+        sys.stdout.flush()
+        time.sleep(wait)
 
 
 def run(n):
     work = os.path.join(WORK, str(n))
-    shutil.rmtree(work, ignore_errors=True)
-    deleted = time.monotonic()
+    put_aside(work)
     content = os.path.join(work, "content")
     make(os.path.join(ROOT, "content", "disclosures"), os.path.join(content, "disclosures"), n)
     shutil.copy(os.path.join(ROOT, "content", "site.json"), content)
-    settle(deleted)
     out = os.path.join(work, "public")
     build = [DISCLOSE, "build", "--content", content, "--theme", os.path.join(ROOT, "theme"), "--output", out]
 
@@ -171,5 +203,9 @@ if __name__ == "__main__":
     print("| N | build | wall | disclosures/s | pages/s | MB/s in / out | peak memory |")
     print("|---|---|---|---|---|---|---|")
     sys.stdout.flush()
+    # A run interrupted before its end left trash: deleted now, and waited for.
+    empty_trash()
+    settle()
     for n in sizes:
         run(n)
+    empty_trash()
