@@ -158,6 +158,42 @@ struct IncrementalBuildTests {
         #expect(try text(page) == (try text(p.base + "/clean-2/compare/2026.html")))
     }
 
+    /// A rebuild whose disclosures read again show on the subject pages what they showed (a 表1
+    /// figure changed) carries the published subject pages over: one changed by hand stays so,
+    /// one deleted by hand is made again (from the subject indexes, made for it), and the rest
+    /// of the site, its manifest with the sitemap's key among it, is a clean build's. After a
+    /// 表3 figure changed, the pages of its code and the index are made again.
+    @Test func subjectPagesAreCarriedOverWhenNoDisclosureReadAgainChangedWhatTheyShow() throws {
+        let p = try Project()
+        let seed = "2026-changji-prefecture-industry-it-bureau"
+        let (page, index) = ("/subjects/functional/201.html", "/subjects/functional.html")
+        let gone = ["/subjects/economic.html", "/subjects/economic/301.html"]
+        func text(_ path: String) throws -> String { String(decoding: try DiskFileSystem().read(p.output + path), as: UTF8.self) }
+        func byHand(_ path: String) throws { try Data((try text(path) + "<!-- by hand -->").utf8).write(to: URL(fileURLWithPath: p.output + path)) }
+        _ = try p.build()
+        let published = try text(page)
+        #expect(published.contains("838.07"))
+        try byHand(page)
+        try byHand(index)
+        for path in gone { try FileManager.default.removeItem(atPath: p.output + path) }
+        try p.edit(seed) { $0.replacingOccurrences(of: "1. 一般公共预算拨款\t628.09\t", with: "1. 一般公共预算拨款\t628.19\t") }
+        #expect(try p.build().processed == 1)
+        #expect(try text(page) == published + "<!-- by hand -->" && text(index).hasSuffix("<!-- by hand -->"))
+        _ = try p.build(clean: true, to: p.base + "/clean")
+        var (built, clean) = (BuildTests.tree(p.output), BuildTests.tree(p.base + "/clean"))
+        for path in [page, index] { #expect(built.removeValue(forKey: path) != clean.removeValue(forKey: path)) }
+        #expect(built == clean && built.keys.contains("/sitemap.xml") && gone.allSatisfy(built.keys.contains))
+        // 201's 合计 in 表3: its page and the index (its totals) are made again. (The site kept
+        // from before, which the next build would start from, lacks the pages deleted by hand:
+        // it goes, as `--clean` would make it.)
+        try FileManager.default.removeItem(atPath: OutputWriter.kept(p.output))
+        try p.edit(seed) { $0.replacingOccurrences(of: "一般公共服务支出\t838.07\t420.64\t417.43", with: "一般公共服务支出\t838.08\t420.64\t417.43") }
+        _ = try p.build()
+        _ = try p.build(clean: true, to: p.base + "/clean-2")
+        #expect(BuildTests.tree(p.output) == BuildTests.tree(p.base + "/clean-2"))
+        #expect(try text(page).contains("838.08"))
+    }
+
     /// 表2's columns differ between the seeds' templates, so its rows are widened to the union of
     /// them: made from the published CSV with one disclosure's rows replaced, it is the CSV joined
     /// afresh; from a file of another size, nothing is written.

@@ -68,4 +68,33 @@ struct ByteTextTests {
             #expect(s.dropFirst(0).trimmingBlanks == s.trimmingCharacters(in: .whitespaces))
         }
     }
+
+    /// `Bytes.find` (by `memchr` and `memcmp`) gives the first occurrence a byte-by-byte search
+    /// gives: in slices that start past 0, from any place, for needles of one byte and more, at
+    /// the ends and overlapping themselves.
+    @Test func findingBytesMatchesAByteByByteSearch() {
+        func naive(_ needle: [UInt8], _ hay: ArraySlice<UInt8>, _ from: Int) -> Int? {
+            guard !needle.isEmpty else { return nil }
+            var i = from
+            while i + needle.count <= hay.endIndex {
+                if hay[i..<i + needle.count].elementsEqual(needle) { return i }
+                i += 1
+            }
+            return nil
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        let whole = (0..<600).map { _ in [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: ">"), 0x0A, 0xE4][next(7)] }
+        for _ in 0..<2_000 {
+            let lower = next(50), upper = lower + next(whole.count - lower + 1)
+            let hay = whole[lower..<upper]
+            let needle = Array(whole[next(whole.count)...].prefix(1 + next(6)))
+            let from = hay.startIndex + next(hay.count + 1)
+            #expect(Bytes.find(needle, in: hay, from: from) == naive(needle, hay, from), "\(needle) in \(lower)..<\(upper) from \(from)")
+            #expect(Bytes.find(needle, in: hay) == naive(needle, hay, hay.startIndex))
+        }
+        #expect(Bytes.find(Bytes.of("</tr>\n"), in: Array("<tr><td>a</td></tr>\n".utf8)[...]) == 14)
+        #expect(Bytes.find([], in: Array("abc".utf8)[...]) == nil)
+        #expect(Bytes.find(Bytes.of("c"), in: Array("abc".utf8)[...], from: 3) == nil)
+    }
 }

@@ -35,6 +35,25 @@ struct SiteModelTests {
         #expect(m.newest(5).map(\.digest.source) == ["e.txt"] + tied + ["d.txt", "c.txt"])
     }
 
+    /// A comparison table orders by 支出总计, largest first, then by department name as `String`
+    /// orders names, then by page: the names go by their place in the layout, which must give the
+    /// order comparing the names themselves gives, for plain names, a name not plain (a decomposed
+    /// é, one department with the composed é) and a department in two files of one year.
+    @Test func comparisonOrderIsByExpenditureThenNameAsStringsOrderThem() {
+        let m = model([
+            digest("a.txt", "乙局", 2026, expenditure: "5.00"), digest("b.txt", "甲局", 2026, expenditure: "5.00"),
+            digest("c.txt", "e\u{301}局", 2026, expenditure: "5.00"), digest("d.txt", "f局", 2026, expenditure: "5.00"),
+            digest("e.txt", "é局", 2025, expenditure: "5.00"), digest("f.txt", "甲局", 2026, expenditure: "5.00"),
+            digest("g.txt", "丙局", 2026, expenditure: "9.00"), digest("h.txt", "丁局", 2026), digest("i.txt", "ABC局", 2026, expenditure: "5.00"),
+        ])
+        func byNames(_ a: Entry, _ b: Entry) -> Bool {
+            let x = a.amount(.expenditure) ?? .zero, y = b.amount(.expenditure) ?? .zero
+            return x != y ? x > y : (a.department, a.slug) < (b.department, b.slug)
+        }
+        for a in m.entries { for b in m.entries { #expect(SiteRenderer.compareOrder(a, b) == byNames(a, b), "\(a.digest.source) < \(b.digest.source)") } }
+        #expect(m.entries.sorted(by: SiteRenderer.compareOrder).map(\.digest.source).prefix(2) == ["g.txt", "i.txt"])
+    }
+
     /// Totals sum each metric over the entries that state it, in 万元; `ordinal` is the place in `allCases`.
     @Test func totalsSumWhatIsStated() {
         let m = model([digest("a.txt", "甲局", 2026, expenditure: "1.50"), digest("b.txt", "乙局", 2026, expenditure: "2.25"),

@@ -107,14 +107,18 @@ public struct SiteModel: Sendable {
     public let departments: [Department]
     /// Every year disclosed, newest first.
     public let years: [Int]
-    public let functional: SubjectIndex
-    public let economic: SubjectIndex
+    /// The subject indexes: made with the model, or, when it was told they are not needed (the
+    /// subject pages are carried over as published), the first time they are asked for.
+    private let indexes: Parallel.Once<(functional: SubjectIndex, economic: SubjectIndex)>
+    public var functional: SubjectIndex { indexes.value.functional }
+    public var economic: SubjectIndex { indexes.value.economic }
     /// Regions that hold at least one disclosure, depth first as `site.json` lists them.
     public let regionsInUse: [(region: SiteConfig.Region, depth: Int)]
 
     /// The model of disclosures laid out by `layout`, each with its digest and input hash (both
-    /// in the order the layout was given its identities).
-    public init(site: SiteConfig, layout: Layout, digests: [Digest], inputHashes: [UInt64]) {
+    /// in the order the layout was given its identities). `subjects`: make the subject indexes
+    /// now; else they are made only if asked for.
+    public init(site: SiteConfig, layout: Layout, digests: [Digest], inputHashes: [UInt64], subjects: Bool = true) {
         self.site = site
         // Each entry hashes its figures and rows: 10,000 of them are made on every core.
         let entries = Parallel.map(layout.order) { Entry(digest: digests[$0], slot: layout.slots[$0], inputHash: inputHashes[$0]) }
@@ -127,7 +131,9 @@ public struct SiteModel: Sendable {
         years = layout.years
         regionsInUse = layout.regionsInUse
         // The two indexes walk every subject row of every disclosure: made at once.
-        (functional, economic) = Parallel.both({ SubjectIndex(.functional, entries) }, { SubjectIndex(.economic, entries) })
+        let make = { Parallel.both({ SubjectIndex(.functional, entries) }, { SubjectIndex(.economic, entries) }) }
+        indexes = Parallel.Once { let (f, e) = make(); return (f, e) }
+        if subjects { _ = indexes.value }
     }
 
     /// Entries of a year (nil: of no stated year), optionally within a region (its sub-regions included).

@@ -57,7 +57,9 @@ public struct SubjectIndex: Sendable {
     }
 
     public var title: String { system == .functional ? "支出功能分类科目" : "支出经济分类科目" }
-    public var folder: String { system == .functional ? "functional" : "economic" }
+    public var folder: String { SubjectIndex.folder(system) }
+    /// Where a classification's pages are, under `subjects/`.
+    static func folder(_ system: SubjectCode.System) -> String { system == .functional ? "functional" : "economic" }
     public var sourceTable: TableKind { SubjectIndex.sourceTable(system) }
     static func sourceTable(_ system: SubjectCode.System) -> TableKind { system == .functional ? .expenditure : .generalBudgetBasic }
     /// Headings of the three amount columns.
@@ -162,6 +164,21 @@ public struct SubjectIndex: Sendable {
             count += 1
         }
         return value << 5 | count
+    }
+
+    /// A hash of everything the subject pages show of a disclosure, with what places it on the
+    /// site (its file, department and year, from which the layout makes its page and name): its
+    /// unit, its 支出总计 (each row's share of it) and its subject rows in both classifications.
+    /// Two builds whose disclosures have the same keys, one for one, make the same subject pages.
+    static func key(of d: Digest) -> UInt64 {
+        var k = JobKey("subjects")
+        k.add(d.source); k.add(d.department); k.add(d.departmentLine); k.add(d.year ?? .min)
+        k.add(d.unit.rawValue); k.add(d.figures[.expenditure]?.value)
+        for rows in [d.functional, d.economic] {
+            k.add(rows.count)
+            for r in rows { k.add(r.code); k.add(r.label); k.add(r.line); for a in r.amounts { k.add(a) } }
+        }
+        return k.value
     }
 
     /// The node for a code.

@@ -328,4 +328,15 @@ public struct Manifest: Sendable {
         while lo < hi { let mid = (lo + hi) / 2; if Bytes.precede(outputOrder[mid], relative) { lo = mid + 1 } else { hi = mid } }
         return lo < outputOrder.count && outputOrder[lo] == relative ? lo : nil
     }
+
+    /// The outputs whose paths start with `prefix`, in path order (their places in `outputOrder`);
+    /// nil when the outputs are not listed sorted.
+    func places(under prefix: String) -> Range<Int>? {
+        guard listed else { return nil }
+        var (lo, hi) = (0, outputOrder.count)
+        while lo < hi { let mid = (lo + hi) / 2; if Bytes.precede(outputOrder[mid], prefix) { lo = mid + 1 } else { hi = mid } }
+        var end = lo
+        while end < outputOrder.count, outputOrder[end].utf8.starts(with: prefix.utf8) { end += 1 }
+        return lo..<end
+    }
 }

@@ -13,21 +13,27 @@ enum Bytes {
     /// The UTF-8 bytes of a literal, for use as a search needle.
     @inline(__always) static func of(_ s: String) -> [UInt8] { Array(s.utf8) }
 
-    /// Index of the first occurrence of `needle` in `hay[from...]`, or nil.
+    /// Index of the first occurrence of `needle` in `hay[from...]`, or nil. The first byte is
+    /// looked for with `memchr` and the rest compared with `memcmp`: a one-changed rebuild at
+    /// 10,000 disclosures finds the rows of 25 MB of published comparison pages, where `<`, the
+    /// first byte of `</tr>`, starts every tag, and byte by byte that took 0.03 s of CPU.
     static func find(_ needle: [UInt8], in hay: ArraySlice<UInt8>, from: Int? = nil) -> Int? {
         let start = from ?? hay.startIndex
-        guard let first = needle.first, hay.endIndex - start >= needle.count else { return nil }
-        var i = start
-        let last = hay.endIndex - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var j = 1
-                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
+        guard let first = needle.first, start >= hay.startIndex, hay.endIndex - start >= needle.count else { return nil }
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let base = h.baseAddress!, rest = n.count - 1
+                var i = start - hay.startIndex
+                let last = h.count - n.count
+                while i <= last {
+                    guard let p = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                    let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if rest == 0 || memcmp(base + at + 1, n.baseAddress! + 1, rest) == 0 { return hay.startIndex + at }
+                    i = at + 1
+                }
+                return nil
             }
-            i += 1
         }
-        return nil
     }
 
     /// Index of the last occurrence of `needle` starting before `before`, or nil.

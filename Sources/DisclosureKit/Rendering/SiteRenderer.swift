@@ -92,6 +92,11 @@ struct SiteRenderer {
     let readStaged: @Sendable (String) throws -> [UInt8]
     /// The published CSVs per table kind, which a rebuild's may be made from.
     var published: OpenData.Published? = nil
+    /// The subject pages as the published site has them, each with its job's key, in the order
+    /// the indexes make them: set when this build's would be the same (see
+    /// `SubjectIndex.key(of:)`); their jobs then carry them over, and the subject indexes are
+    /// made only if one of them cannot be.
+    var publishedSubjects: [(path: String, job: UInt64)]? = nil
 
     var site: SiteConfig { model.site }
     var theme: Theme { frame.theme }
@@ -132,16 +137,29 @@ struct SiteRenderer {
                 return k
             }) { try department(dep) }
         }
-        for index in [model.functional, model.economic] {
-            page("subjects/\(index.folder).html") { try subjects(index) }
+        if let publishedSubjects {
+            for (path, job) in publishedSubjects {
+                jobs.append(RenderJob(page: path, key: { job }, outputs: [path]) { [(path, try subjectPage(path))] })
+            }
+        } else {
             let years = nav.adding(model.years.map(String.init).joined(separator: ","))
-            for node in index.nodes {
-                page("subjects/\(index.folder)/\(node.code.code).html", key: {
-                    var k = years.adding(node.name)
-                    for u in node.uses { k.add(u.key) }
-                    for n in index.nodes where n.code.parent?.code == node.code.code || node.code.code.hasPrefix(n.code.code) { k.add(n.code.code); k.add(n.name) }
+            for index in [model.functional, model.economic] {
+                page("subjects/\(index.folder).html", key: {
+                    var k = years
+                    for n in index.nodes {
+                        k.add(n.code.code); k.add(n.name); k.add(n.departmentCount)
+                        for y in model.years { k.add(n.totals[y]) }
+                    }
                     return k
-                }) { try subject(node, in: index) }
+                }) { try subjects(index) }
+                for node in index.nodes {
+                    page("subjects/\(index.folder)/\(node.code.code).html", key: {
+                        var k = years.adding(node.name)
+                        for u in node.uses { k.add(u.key) }
+                        for n in index.nodes where n.code.parent?.code == node.code.code || node.code.code.hasPrefix(n.code.code) { k.add(n.code.code); k.add(n.name) }
+                        return k
+                    }) { try subject(node, in: index) }
+                }
             }
         }
         page("methodology.html") { try methodology() }

@@ -52,4 +52,34 @@ extension SiteRenderer {
             "uses": .html(table.bytes),
         ])
     }
+
+    /// The subject page at `path` (an index's or a code's), made from the subject indexes: for a
+    /// page to be carried over as published (`publishedSubjects`) that could not be.
+    func subjectPage(_ path: String) throws -> [UInt8] {
+        for index in [model.functional, model.economic] {
+            if path == "subjects/\(index.folder).html" { return try subjects(index) }
+            if let node = index.nodes.first(where: { "subjects/\(index.folder)/\($0.code.code).html" == path }) { return try subject(node, in: index) }
+        }
+        throw SubjectPageGone(path: path)
+    }
+
+    /// A subject page the published site has, which this build's disclosures do not make.
+    struct SubjectPageGone: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "\(path): the published site has this subject page, but no disclosure spends under its code; run the build with --clean" }
+    }
+
+    /// The published site's subject pages with their jobs' keys, in the order the indexes make
+    /// them (per classification its index, then a page per code, by code: the order of their
+    /// paths); nil when its manifest cannot list them so.
+    static func publishedSubjectPages(_ m: Manifest) -> [(path: String, job: UInt64)]? {
+        var pages: [(path: String, job: UInt64)] = []
+        for system in [SubjectCode.System.functional, .economic] {
+            let folder = SubjectIndex.folder(system), index = "subjects/\(folder).html"
+            guard let file = m.output(index), file.job != 0, let places = m.places(under: "subjects/\(folder)/") else { return nil }
+            pages.append((index, file.job))
+            for k in places { pages.append((m.outputOrder[k], m.outputRecords[k].job)) }
+        }
+        return pages
+    }
 }
