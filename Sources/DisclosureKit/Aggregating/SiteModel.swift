@@ -1,7 +1,12 @@
 /// One disclosure as the pages across disclosures present it: its digest and its place. A class,
 /// so the subject indexes' hundreds of thousands of uses each hold a reference, not a copy.
 public final class Entry: Sendable {
-    public let digest: Digest
+    /// The build's digests, shared by its entries, and this one's place among them: an entry
+    /// that held a copy of its digest retained each of the digest's dozen fields, and at 10,000
+    /// disclosures those retains, each on memory of its own, were most of making the entries.
+    private let digests: Digests, place: Int
+    /// Read in place, not copied.
+    public var digest: Digest { _read { yield digests.all[place] } }
     public let slot: Layout.Slot
     /// The hash of the disclosure's bytes: with its place, everything its pages depend on.
     public let inputHash: UInt64
@@ -25,13 +30,25 @@ public final class Entry: Sendable {
     /// for each of half a million rows, and reading them through `digest` copied the digest.
     private let functional: [Digest.SubjectRow], economic: [Digest.SubjectRow]
 
-    init(digest: Digest, slot: Layout.Slot, inputHash: UInt64) {
-        (self.digest, self.slot, self.inputHash) = (digest, slot, inputHash)
-        (functional, economic) = (digest.functional, digest.economic)
-        published = digest.published
+    /// The list of a build's digests, shared by the entries of its model.
+    final class Digests: Sendable {
+        let all: [Digest]
+        init(_ all: [Digest]) { self.all = all }
+    }
+
+    /// The entry of `digests.all[place]`.
+    init(_ digests: Digests, _ place: Int, slot: Layout.Slot, inputHash: UInt64) {
+        (self.digests, self.place, self.slot, self.inputHash) = (digests, place, slot, inputHash)
+        (functional, economic, published, publishedKey, amounts, figuresKey, rowKey) = Entry.parts(of: digests.all[place], slot: slot)
+    }
+
+    /// What an entry keeps of its digest, read from it where it is (a parameter is borrowed, not
+    /// copied).
+    private static func parts(of digest: borrowing Digest, slot: Layout.Slot)
+        -> ([Digest.SubjectRow], [Digest.SubjectRow], [Digest.TableInfo], UInt64, [FixedPoint?], UInt64, UInt64) {
+        let published = digest.published
         var p = JobKey("published")
         for t in published { p.add(t.kind.standardNumber); p.add(t.title); p.add(t.values) }
-        publishedKey = p.value
         // Numbers as numbers, none as a value no year, count or line takes: there are 10,000
         // entries, and formatting each figure as text was most of this. Each figure is looked up
         // once, for the key and the amounts both.
@@ -45,9 +62,8 @@ public final class Entry: Sendable {
             k.add(f?.value); k.add(f?.line ?? .min)
             amounts.append(f?.value.inTenThousandYuan(from: digest.unit))
         }
-        self.amounts = amounts
-        figuresKey = k.value
-        rowKey = JobKey("row").adding(slot.slug).adding(slot.department).adding(slot.yearLabel).adding(digest.unit.rawValue).value
+        let row = JobKey("row").adding(slot.slug).adding(slot.department).adding(slot.yearLabel).adding(digest.unit.rawValue).value
+        return (digest.functional, digest.economic, published, p.value, amounts, k.value, row)
     }
 
     /// The subject rows of a classification, as `Digest.subjects`.
@@ -121,7 +137,8 @@ public struct SiteModel: Sendable {
     public init(site: SiteConfig, layout: Layout, digests: [Digest], inputHashes: [UInt64], subjects: Bool = true) {
         self.site = site
         // Each entry hashes its figures and rows: 10,000 of them are made on every core.
-        let entries = Parallel.map(layout.order) { Entry(digest: digests[$0], slot: layout.slots[$0], inputHash: inputHashes[$0]) }
+        let shared = Entry.Digests(digests)
+        let entries = Parallel.map(layout.order) { Entry(shared, $0, slot: layout.slots[$0], inputHash: inputHashes[$0]) }
         self.entries = entries
         var byDepartment = Array(repeating: [Entry](), count: layout.departments.count)
         for e in entries { byDepartment[e.slot.departmentIndex].append(e) }
