@@ -26,8 +26,8 @@ public final class Entry: Sendable {
     /// key takes this per entry, made here on every core.
     public let publishedKey: UInt64
 
-    /// The digest's subject rows (`Digest.subjects`), held apart: the subject indexes read them
-    /// for each of half a million rows, and reading them through `digest` copied the digest.
+    /// The digest's subject rows (`Digest.subjects`), held by the entry itself: the subject
+    /// indexes read them for each of half a million rows.
     private let functional: [Digest.SubjectRow], economic: [Digest.SubjectRow]
 
     /// The list of a build's digests, shared by the entries of its model.
@@ -148,8 +148,7 @@ public struct SiteModel: Sendable {
         years = layout.years
         regionsInUse = layout.regionsInUse
         // The two indexes walk every subject row of every disclosure: made at once.
-        let make = { Parallel.both({ SubjectIndex(.functional, entries) }, { SubjectIndex(.economic, entries) }) }
-        indexes = Parallel.Once { let (f, e) = make(); return (f, e) }
+        indexes = Parallel.Once { Parallel.both({ SubjectIndex(.functional, entries) }, { SubjectIndex(.economic, entries) }) }
         if subjects { _ = indexes.value }
     }
 
