@@ -39,6 +39,9 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// A file's text.
+    static func text(_ path: String) throws -> String { String(decoding: try DiskFileSystem().read(path), as: UTF8.self) }
+
     /// Each output file's inode and modification time.
     static func stamps(_ dir: String) -> [String: [Int]] {
         var out: [String: [Int]] = [:]
@@ -127,15 +130,14 @@ struct IncrementalBuildTests {
         let p = try Project()
         let seed = "2026-changji-prefecture-industry-it-bureau", page = p.output + "/compare/2026.html"
         let (a, b) = ("收入总计\t2,332.95\t支出总计\t2,332.95", "收入总计\t2,332.96\t支出总计\t2,332.96")
-        func text(_ path: String) throws -> String { String(decoding: try DiskFileSystem().read(path), as: UTF8.self) }
         func rows(_ page: String) throws -> [String] {
             try #require(TableHTML.bodyRows(of: Array(page.utf8), table: "compare")).map { String(decoding: $0, as: UTF8.self) }
         }
         _ = try p.build()
-        let first = try text(page)
+        let first = try Self.text(page)
         try p.edit(seed) { $0.replacingOccurrences(of: a, with: b) }
         _ = try p.build()
-        let second = try text(page)
+        let second = try Self.text(page)
         #expect(second != first && second.contains("2,332.96") && !first.contains("2,332.96"))
         #expect(try rows(second).count == 4)
         _ = try p.build(clean: true, to: p.base + "/clean")
@@ -147,7 +149,7 @@ struct IncrementalBuildTests {
         try Data(second.replacingOccurrences(of: other, with: tampered).utf8).write(to: URL(fileURLWithPath: page), options: .atomic)
         try p.edit(seed) { $0.replacingOccurrences(of: b, with: a) }
         _ = try p.build()
-        let third = try text(page)
+        let third = try Self.text(page)
         #expect(try rows(third).contains(tampered) && third.replacingOccurrences(of: tampered, with: other) == first)
         // A row short: the page is made whole again. (To a figure no build before had: the kept
         // site, which the next build starts from, holds the page changed above.)
@@ -155,7 +157,7 @@ struct IncrementalBuildTests {
         try p.edit(seed) { $0.replacingOccurrences(of: a, with: "收入总计\t2,332.97\t支出总计\t2,332.97") }
         _ = try p.build()
         _ = try p.build(clean: true, to: p.base + "/clean-2")
-        #expect(try text(page) == (try text(p.base + "/clean-2/compare/2026.html")))
+        #expect(try Self.text(page) == (try Self.text(p.base + "/clean-2/compare/2026.html")))
     }
 
     /// A rebuild whose disclosures read again show on the subject pages what they showed (a 表1
@@ -168,7 +170,7 @@ struct IncrementalBuildTests {
         let seed = "2026-changji-prefecture-industry-it-bureau"
         let (page, index) = ("/subjects/functional/201.html", "/subjects/functional.html")
         let gone = ["/subjects/economic.html", "/subjects/economic/301.html"]
-        func text(_ path: String) throws -> String { String(decoding: try DiskFileSystem().read(p.output + path), as: UTF8.self) }
+        func text(_ path: String) throws -> String { try IncrementalBuildTests.text(p.output + path) }
         func byHand(_ path: String) throws { try Data((try text(path) + "<!-- by hand -->").utf8).write(to: URL(fileURLWithPath: p.output + path)) }
         _ = try p.build()
         let published = try text(page)

@@ -26,10 +26,6 @@ public final class Entry: Sendable {
     /// key takes this per entry, made here on every core.
     public let publishedKey: UInt64
 
-    /// The digest's subject rows (`Digest.subjects`), held by the entry itself: the subject
-    /// indexes read them for each of half a million rows.
-    private let functional: [Digest.SubjectRow], economic: [Digest.SubjectRow]
-
     /// The list of a build's digests, shared by the entries of its model.
     final class Digests: Sendable {
         let all: [Digest]
@@ -39,13 +35,18 @@ public final class Entry: Sendable {
     /// The entry of `digests.all[place]`.
     init(_ digests: Digests, _ place: Int, slot: Layout.Slot, inputHash: UInt64) {
         (self.digests, self.place, self.slot, self.inputHash) = (digests, place, slot, inputHash)
-        (functional, economic, published, publishedKey, amounts, figuresKey, rowKey) = Entry.parts(of: digests.all[place], slot: slot)
+        (published, publishedKey, amounts, figuresKey, rowKey) = Entry.parts(of: digests.all[place], slot: slot)
+    }
+
+    /// The entry of a digest of its own (a disclosure as the published build had it).
+    convenience init(_ digest: Digest, slot: Layout.Slot, inputHash: UInt64) {
+        self.init(Digests([digest]), 0, slot: slot, inputHash: inputHash)
     }
 
     /// What an entry keeps of its digest, read from it where it is (a parameter is borrowed, not
     /// copied).
     private static func parts(of digest: borrowing Digest, slot: Layout.Slot)
-        -> ([Digest.SubjectRow], [Digest.SubjectRow], [Digest.TableInfo], UInt64, [FixedPoint?], UInt64, UInt64) {
+        -> ([Digest.TableInfo], UInt64, [FixedPoint?], UInt64, UInt64) {
         let published = digest.published
         var p = JobKey("published")
         for t in published { p.add(t.kind.standardNumber); p.add(t.title); p.add(t.values) }
@@ -63,11 +64,11 @@ public final class Entry: Sendable {
             amounts.append(f?.value.inTenThousandYuan(from: digest.unit))
         }
         let row = JobKey("row").adding(slot.slug).adding(slot.department).adding(slot.yearLabel).adding(digest.unit.rawValue).value
-        return (digest.functional, digest.economic, published, p.value, amounts, k.value, row)
+        return (published, p.value, amounts, k.value, row)
     }
 
-    /// The subject rows of a classification, as `Digest.subjects`.
-    public func subjects(_ system: SubjectCode.System) -> [Digest.SubjectRow] { system == .functional ? functional : economic }
+    /// The subject rows of a classification, as `Digest.subjects` (read in place).
+    public func subjects(_ system: SubjectCode.System) -> [Digest.SubjectRow] { system == .functional ? digest.functional : digest.economic }
 
     public var slug: String { slot.slug }
     public var departmentSlug: String { slot.departmentSlug }

@@ -204,7 +204,6 @@ public struct Manifest: Sendable {
         return Set(found).sorted()
     }
 
-
     /// The manifest in `bytes`, or nil when it is not one this version wrote (then everything is
     /// rebuilt). Read by bytes: at ten thousand disclosures it has some 150,000 lines. Without
     /// `outputs`, reading stops at the first output: what a rebuild needs to see that nothing
@@ -324,19 +323,25 @@ public struct Manifest: Sendable {
     /// The place of `relative` in `outputOrder`; only for a manifest whose outputs are listed
     /// sorted (as this program writes them).
     func place(of relative: String) -> Int? {
-        var (lo, hi) = (0, outputOrder.count)
-        while lo < hi { let mid = (lo + hi) / 2; if Bytes.precede(outputOrder[mid], relative) { lo = mid + 1 } else { hi = mid } }
-        return lo < outputOrder.count && outputOrder[lo] == relative ? lo : nil
+        let k = firstPlace(notBefore: relative)
+        return k < outputOrder.count && outputOrder[k] == relative ? k : nil
     }
 
     /// The outputs whose paths start with `prefix`, in path order (their places in `outputOrder`);
     /// nil when the outputs are not listed sorted.
     func places(under prefix: String) -> Range<Int>? {
         guard listed else { return nil }
-        var (lo, hi) = (0, outputOrder.count)
-        while lo < hi { let mid = (lo + hi) / 2; if Bytes.precede(outputOrder[mid], prefix) { lo = mid + 1 } else { hi = mid } }
-        var end = lo
+        let start = firstPlace(notBefore: prefix)
+        var end = start
         while end < outputOrder.count, outputOrder[end].utf8.starts(with: prefix.utf8) { end += 1 }
-        return lo..<end
+        return start..<end
+    }
+
+    /// The first place in the sorted `outputOrder` whose path does not order before `path` (by
+    /// bytes): a binary search.
+    private func firstPlace(notBefore path: String) -> Int {
+        var (lo, hi) = (0, outputOrder.count)
+        while lo < hi { let mid = (lo + hi) / 2; if Bytes.precede(outputOrder[mid], path) { lo = mid + 1 } else { hi = mid } }
+        return lo
     }
 }

@@ -80,7 +80,7 @@ extension SiteRenderer {
         // configuration): its digest store is read only then. So the rows were made as this
         // program makes them.
         guard let published, !published.before.isEmpty, let file = published.file(view.path) else { return nil }
-        let was = members.map { e in published.before[e.slug].map { Entry(Entry.Digests([$0]), 0, slot: e.slot, inputHash: e.inputHash) } ?? e }
+        let was = members.map { e in published.before[e.slug].map { Entry($0, slot: e.slot, inputHash: e.inputHash) } ?? e }
         guard file.job == key(was), let page = try? published.open(view.path)?.bytes(), let rows = TableHTML.bodyRows(of: page, table: "compare"),
               rows.count == was.count else { return nil }
         var kept: [ObjectIdentifier: ArraySlice<UInt8>] = [:]
