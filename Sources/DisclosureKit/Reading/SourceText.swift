@@ -1,3 +1,5 @@
+import Foundation
+
 /// A disclosure's text as lines of clean UTF-8 bytes, each keeping its line number in the file.
 ///
 /// Decoding (BOM, UTF-16), line ends (LF, CRLF, CR) and the converters' formatting
@@ -32,23 +34,34 @@ public struct SourceText: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var ranges: [Range<Int>] = []
-        var i = 0
-        let n = utf8.count
-        while i <= n {
-            var j = i
-            while j < n, utf8[j] != Bytes.newline, utf8[j] != Bytes.carriageReturn { j += 1 }
-            let start = out.count
-            SourceText.appendClean(utf8[i..<j], to: &out)
-            ranges.append(start..<out.count)
-            if j >= n { break }
-            // CRLF counts as one line end, a lone CR as one too.
-            i = (utf8[j] == Bytes.carriageReturn && j + 1 < n && utf8[j + 1] == Bytes.newline) ? j + 2 : j + 1
-            if i == n { break }
+        // Every byte of every disclosure passes here, in the identify stage and again when it is
+        // read: the line ends are found by `memchr`, not byte by byte.
+        utf8.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i <= n {
+                let j = i < n ? SourceText.lineEnd(b, from: i) : n
+                let start = out.count
+                SourceText.appendClean(UnsafeBufferPointer(rebasing: b[i..<j]), to: &out)
+                ranges.append(start..<out.count)
+                if j >= n { break }
+                // CRLF counts as one line end, a lone CR as one too.
+                i = (b[j] == Bytes.carriageReturn && j + 1 < n && b[j + 1] == Bytes.newline) ? j + 2 : j + 1
+                if i == n { break }
+            }
         }
         self.path = path
         self.bytes = out
         self.lines = ranges
         self.diagnostics = diags
+    }
+
+    /// Where the line starting at `i` ends: its LF or CR, or the end. A CR is rare (old Mac
+    /// files, CRLF), so it is looked for only before the next LF.
+    private static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        let base = b.baseAddress!
+        let lf = memchr(base + i, Int32(Bytes.newline), b.count - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
+        return memchr(base + i, Int32(Bytes.carriageReturn), lf - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? lf
     }
 
     /// Bytes of any supported encoding to UTF-8.
@@ -89,16 +102,17 @@ public struct SourceText: Sendable {
 
     /// A converter's page-break line — `===== page 3 =====`, `<!-- page 3 -->`, `-- PAGE_BREAK --` —
     /// which becomes an empty line (the line still counts, so line numbers stay the file's).
-    static func isPageMarker(_ raw: ArraySlice<UInt8>) -> Bool {
-        var a = raw.startIndex, b = raw.endIndex
+    static func isPageMarker(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var a = 0, b = raw.count
         while a < b, raw[a] == Bytes.space || raw[a] == Bytes.tab { a += 1 }
         while b > a, raw[b - 1] == Bytes.space || raw[b - 1] == Bytes.tab { b -= 1 }
-        let line = raw[a..<b]
-        guard let first = line.first, first == 0x3D || first == 0x3C || first == 0x2D, line.count < 64 else { return false }
-        let text = String(decoding: line, as: UTF8.self).lowercased()
-        return (text.hasPrefix("=====") && text.hasSuffix("=====") && text.contains("page"))
-            || (text.hasPrefix("<!--") && text.hasSuffix("-->") && text.contains("page"))
-            || text == "-- page_break --"
+        guard a < b, raw[a] == 0x3D || raw[a] == 0x3C || raw[a] == 0x2D, b - a < 64 else { return false }
+        // ASCII letters lowered; the line is short, and most such lines are list items (`- …`).
+        let text = raw[a..<b].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }[...]
+        func has(_ prefix: String, _ suffix: String) -> Bool {
+            Bytes.hasPrefix(text, Array(prefix.utf8)) && Bytes.hasSuffix(text, Array(suffix.utf8)) && Bytes.contains(text, Array("page".utf8))
+        }
+        return has("=====", "=====") || has("<!--", "-->") || text.elementsEqual("-- page_break --".utf8)
     }
 
     /// The converters' formatting tags and what each becomes: bold and paragraph marks vanish, a line
@@ -109,11 +123,11 @@ public struct SourceText: Sendable {
 
     /// Copies one raw line, dropping formatting the converters add: known tags, `**`, a markdown
     /// heading prefix and a `- ` list marker. Anything else, markup included, stays as text.
-    static func appendClean(_ raw: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    static func appendClean(_ raw: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         if isPageMarker(raw) { return }
-        var s = raw.startIndex
-        let e = raw.endIndex
-        let hasTab = raw.contains(Bytes.tab)
+        var s = 0
+        let e = raw.count
+        let hasTab = e > 0 && memchr(raw.baseAddress!, Int32(Bytes.tab), e) != nil
         if !hasTab {
             // Markdown heading `### title` and list marker `- item`.
             var k = s
@@ -126,7 +140,7 @@ public struct SourceText: Sendable {
         // Bytes are copied in runs, up to the next formatting to drop.
         var i = s, run = s
         func drop(_ count: Int, blank: Bool = false) {
-            out.append(contentsOf: raw[run..<i])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[run..<i]))
             if blank { out.append(Bytes.space) }
             i += count
             run = i
@@ -144,6 +158,6 @@ public struct SourceText: Sendable {
             default: i += 1
             }
         }
-        out.append(contentsOf: raw[run..<e])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[run..<e]))
     }
 }
