@@ -87,11 +87,18 @@ public struct FixedPoint: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// `"1,229.70"`: with thousands separators, for display.
     public var grouped: String { text(grouping: true) }
 
+    /// The most bytes `withText` gives: 19 digits, 6 commas, a point, a sign and 6 decimals.
+    static let maxTextLength = 34
+
     /// The decimal digits written into a small byte buffer, right to left: this runs for every
     /// figure of every page and file, so it builds no intermediate strings.
     func text(grouping: Bool) -> String {
-        // 19 digits, 6 commas, a point, a sign and up to 18 decimals fit in 48 bytes on the stack.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48 + max(0, scale - 18)) { buf in
+        withText(grouping: grouping) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The text's UTF-8 (ASCII) bytes, on the stack, for `body` to copy where it writes.
+    func withText<T>(grouping: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buf in
             var digits = units.magnitude
             var i = buf.count
             @inline(__always) func put(_ c: UInt8) { i -= 1; buf[i] = c }
@@ -103,7 +110,7 @@ public struct FixedPoint: Sendable, Hashable, Comparable, CustomStringConvertibl
                 put(0x30 + UInt8(digits % 10)); digits /= 10; n += 1
             } while digits > 0
             if units < 0 { put(0x2D) }
-            return String(decoding: UnsafeBufferPointer(rebasing: buf[i...]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buf[i...]))
         }
     }
 

@@ -43,8 +43,8 @@ public enum CheckReportJSON {
         w.field("message", f.message)
         w.field("expected", f.expected)
         w.field("actual", f.actual)
-        w.field("difference", f.difference?.description)
-        w.field("tolerance", f.tolerance?.description)
+        w.field("difference", amount: f.difference)
+        w.field("tolerance", amount: f.tolerance)
         w.field("line", f.line)
         w.key("lines")
         w.beginArray()
@@ -55,7 +55,7 @@ public enum CheckReportJSON {
         for t in f.figures {
             w.beginObject()
             w.field("label", t.label)
-            w.field("value", t.value.description)
+            w.field("value", amount: t.value)
             w.field("line", t.line > 0 ? t.line : nil)
             w.endObject()
         }

@@ -55,7 +55,7 @@ public enum DisclosureJSON {
         ]
         w.key("summary")
         w.beginObject()
-        for (k, v) in amounts { w.field(k, v?.value.description) }
+        for (k, v) in amounts { w.field(k, amount: v?.value) }
         w.field("staffAuthorized", s.staffAuthorized?.value)
         w.field("staffActual", s.staffActual?.value)
         w.endObject()
@@ -75,7 +75,7 @@ public enum DisclosureJSON {
         w.field("line", s.line)
         w.endObject()
     }
-    static func money(_ s: Sourced<FixedPoint>?, _ w: inout JSONWriter) { sourced(s, &w) { $1.string($0.description) } }
+    static func money(_ s: Sourced<FixedPoint>?, _ w: inout JSONWriter) { sourced(s, &w) { $1.amount($0) } }
     static func count(_ s: Sourced<Int>?, _ w: inout JSONWriter) { sourced(s, &w) { $1.int($0) } }
     static func text(_ t: TextItem?, _ w: inout JSONWriter) {
         guard let t else { w.null(); return }
@@ -134,7 +134,7 @@ public enum DisclosureJSON {
         w.field("label", r.label)
         if let k = r.key { w.field("key", k) }
         if let p = r.project { w.field("project", p) }
-        w.key("values"); w.beginArray(); for v in r.values { w.string(v?.description) }; w.endArray()
+        w.key("values"); w.beginArray(); for v in r.values { w.amount(v) }; w.endArray()
         w.endObject()
     }
 

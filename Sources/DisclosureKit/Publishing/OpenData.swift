@@ -268,7 +268,7 @@ struct OpenData {
             w.endArray()
             w.endObject()
             w.endObject()
-            if w.bytes.count >= 32 * 1024 { out.buffer += w.take(); try out.flushIfFull() }
+            if w.count >= 32 * 1024 { out.buffer += w.take(); try out.flushIfFull() }
         }
         w.endArray()
         w.endObject()
