@@ -97,4 +97,36 @@ struct ByteTextTests {
         #expect(Bytes.find([], in: Array("abc".utf8)[...]) == nil)
         #expect(Bytes.find(Bytes.of("c"), in: Array("abc".utf8)[...], from: 3) == nil)
     }
+
+    @Test func cleaningTextFoldsBlanksAndJoinsWrappedChineseAsDefined() {
+        // The definition, scalar by scalar: blanks (space, tab, NBSP, U+3000) trimmed, runs of them
+        // one space, none between two wide characters (U+2000–U+FFFF but U+3000: E2–EF lead bytes).
+        func defined(_ s: String) -> String {
+            func blank(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{A0}" || u == "\u{3000}" }
+            func wide(_ u: Unicode.Scalar) -> Bool { (0x2000...0xFFFF).contains(u.value) && u != "\u{3000}" }
+            let scalars = Array(s.unicodeScalars)
+            var out: [Unicode.Scalar] = []
+            var i = 0
+            while i < scalars.count {
+                guard blank(scalars[i]) else { out.append(scalars[i]); i += 1; continue }
+                var j = i
+                while j < scalars.count, blank(scalars[j]) { j += 1 }
+                let inside = !out.isEmpty && j < scalars.count
+                if inside, !(wide(out.last!) && wide(scalars[j])) { out.append(" ") }
+                i = j
+            }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: out)
+            return text
+        }
+        let pieces = [" ", "\t", "\u{A0}", "\u{3000}", "事务", "办公厅", "a", "7", "、", "…", "（室）", "é", "¥"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        for _ in 0..<3_000 {
+            let s = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            #expect(Bytes.cleanText(Array(s.utf8)[...]) == defined(s), "\(s.debugDescription)")
+        }
+        #expect(Bytes.cleanText(Array("  政府办公厅（室）及相关机构 事务 \t".utf8)[...]) == "政府办公厅（室）及相关机构事务")
+        #expect(Bytes.cleanText(Array("其他 a  b".utf8)[...]) == "其他 a b")
+    }
 }

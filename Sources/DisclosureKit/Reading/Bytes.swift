@@ -109,12 +109,6 @@ enum Bytes {
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
-    /// True when the bytes at `i` start a CJK ideograph or full-width punctuation (3-byte UTF-8, E2–EF lead).
-    @inline(__always) static func isWide(_ b: ArraySlice<UInt8>, at i: Int) -> Bool {
-        let c = b[i]
-        return c >= 0xE2 && c <= 0xEF && !(c == 0xE3 && i + 2 < b.endIndex && b[i + 1] == 0x80 && b[i + 2] == 0x80)
-    }
-
     /// Start index of the UTF-8 scalar that ends just before `i`.
     static func scalarStart(before i: Int, in b: ArraySlice<UInt8>) -> Int {
         var j = i - 1
@@ -126,25 +120,38 @@ enum Bytes {
     /// between two wide (CJK) characters removed — the PDF converter leaves those where a long name
     /// wrapped inside its cell (`政府办公厅（室）及相关机构 事务`).
     static func cleanText(_ b: ArraySlice<UInt8>) -> String {
-        let t = trimmed(b)
-        var out: [UInt8] = []
-        out.reserveCapacity(t.count)
-        var i = t.startIndex
-        while i < t.endIndex {
-            let n = blankLength(t, at: i)
-            if n > 0 {
-                var j = i
-                while j < t.endIndex, case let m = blankLength(t, at: j), m > 0 { j += m }
-                let prevWide = !out.isEmpty && out.count >= 3 && isWide(out[out.count - 3..<out.count], at: out.count - 3)
-                let nextWide = j < t.endIndex && isWide(t, at: j)
-                if !(prevWide && nextWide) { out.append(space) }
-                i = j
-                continue
+        // Written straight into the string's storage, through pointers: a disclosure has some
+        // 3,000 cells and names, and an array in between cost as much as the folding.
+        trimmed(b).withUnsafeBufferPointer { t in
+            String(unsafeUninitializedCapacity: t.count) { out in
+                func blank(at i: Int) -> Int {
+                    let c = t[i]
+                    if c == space || c == tab { return 1 }
+                    if c == 0xC2, i + 1 < t.count, t[i + 1] == 0xA0 { return 2 }
+                    if c == 0xE3, i + 2 < t.count, t[i + 1] == 0x80, t[i + 2] == 0x80 { return 3 }
+                    return 0
+                }
+                // A wide character is three bytes, E2–EF lead, the ideographic space aside.
+                func wide(_ p: UnsafePointer<UInt8>, _ available: Int) -> Bool {
+                    available >= 1 && p[0] >= 0xE2 && p[0] <= 0xEF && !(p[0] == 0xE3 && available >= 3 && p[1] == 0x80 && p[2] == 0x80)
+                }
+                var i = 0, k = 0
+                while i < t.count {
+                    let c = t[i]
+                    // Bytes that cannot start a blank are copied as they are.
+                    if c != space && c != tab && c != 0xC2 && c != 0xE3 { out[k] = c; k += 1; i += 1; continue }
+                    let n = blank(at: i)
+                    if n == 0 { out[k] = c; k += 1; i += 1; continue }
+                    var j = i
+                    while j < t.count, case let m = blank(at: j), m > 0 { j += m }
+                    let prevWide = k >= 3 && wide(UnsafePointer(out.baseAddress! + k - 3), 3)
+                    let nextWide = j < t.count && wide(t.baseAddress! + j, t.count - j)
+                    if !(prevWide && nextWide) { out[k] = space; k += 1 }
+                    i = j
+                }
+                return k
             }
-            out.append(t[i])
-            i += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
