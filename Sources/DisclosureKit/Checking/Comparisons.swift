@@ -5,6 +5,9 @@ struct FindingLog {
 
     mutating func add(_ f: Finding) { findings.append(f) }
 
+    /// A finding's sentence, interpolated into storage reserved once for it (`Sentence`).
+    func sentence(_ s: Sentence) -> String { s.text }
+
     /// `whole = Σ parts`. Exact → pass; within n half-units → rounding; beyond → fail.
     mutating func sum(_ check: CheckID, _ what: String, whole: Term?, parts: [Term?]) {
         guard let whole else { return }
@@ -32,7 +35,7 @@ struct FindingLog {
         }
         findings.append(Finding(
             check: check, status: status,
-            message: "\(what)：\(stated.label) \(stated.value.grouped)，\(reference.label) \(reference.value.grouped)" + Rounding.verdict(status, diff: diff, tolerance: nil),
+            message: sentence("\(what)：\(stated.label) \(stated.value.grouped)，\(reference.label) \(reference.value.grouped)\(Rounding.verdict(status, diff: diff, tolerance: nil))"),
             expected: reference.value.description, actual: stated.value.description,
             difference: diff, tolerance: status == .rounding ? Rounding.halfUnit(of: [stated], times: 1) : FixedPoint(units: 0, scale: 2),
             figures: [stated, reference]))
@@ -44,7 +47,7 @@ struct FindingLog {
         let ok = part.value <= whole.value
         findings.append(Finding(
             check: check, status: ok ? .pass : .fail,
-            message: "\(what)：\(part.label) \(part.value.grouped) \(ok ? "≤" : ">") \(whole.label) \(whole.value.grouped)" + (ok ? "，成立。" : "，不能超过。"),
+            message: sentence("\(what)：\(part.label) \(part.value.grouped) \(ok ? "≤" : ">") \(whole.label) \(whole.value.grouped)\(ok ? "，成立。" : "，不能超过。")"),
             expected: "≤ \(whole.value.description)", actual: part.value.description, figures: [part, whole]))
     }
 
@@ -55,7 +58,7 @@ struct FindingLog {
         let status: CheckStatus = diff.isZero ? .pass : diff.magnitude <= tolerance ? .rounding : .fail
         findings.append(Finding(
             check: check, status: status,
-            message: "\(what)：\(stated.label) \(stated.value.grouped)，\(formula)" + Rounding.verdict(status, diff: diff, tolerance: tolerance),
+            message: sentence("\(what)：\(stated.label) \(stated.value.grouped)，\(formula)\(Rounding.verdict(status, diff: diff, tolerance: tolerance))"),
             expected: expected.description, actual: stated.value.description,
             difference: diff, tolerance: tolerance, figures: figures))
     }
@@ -75,7 +78,7 @@ struct FindingLog {
         let diff = stated.value.subtracting(computed) ?? stated.value
         findings.append(Finding(
             check: check, status: status,
-            message: "\(what)：说明 \(stated.value.description)%，按 \(part.value.grouped) ÷ \(whole.value.grouped) 计算为 \(computed.description)%" + Rounding.verdict(status, diff: diff, tolerance: nil),
+            message: sentence("\(what)：说明 \(stated.value.description)%，按 \(part.value.grouped) ÷ \(whole.value.grouped) 计算为 \(computed.description)%\(Rounding.verdict(status, diff: diff, tolerance: nil))"),
             expected: computed.description, actual: stated.value.description, difference: diff,
             figures: [stated, part, whole] + extra))
     }
@@ -120,5 +123,21 @@ extension FixedPoint {
         var v = self
         while v.scale > 2 && v.units % 10 == 0 { v = FixedPoint(units: v.units / 10, scale: v.scale - 1) }
         return v.description
+    }
+}
+
+/// A sentence built by interpolation into storage reserved up front. `String`'s own interpolation
+/// reserves two bytes for each interpolated value, so a finding's sentence, its labels and figures
+/// three bytes a Chinese character, grew its storage several times over.
+struct Sentence: ExpressibleByStringInterpolation {
+    let text: String
+    init(stringLiteral value: String) { text = value }
+    init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
+
+    struct Interpolation: StringInterpolationProtocol {
+        var text = ""
+        init(literalCapacity: Int, interpolationCount: Int) { text.reserveCapacity(literalCapacity + 48 * interpolationCount) }
+        mutating func appendLiteral(_ s: String) { text += s }
+        mutating func appendInterpolation(_ s: String) { text += s }
     }
 }
