@@ -85,12 +85,15 @@ public struct Finding: Sendable, Hashable {
         self.difference = difference
         self.tolerance = tolerance
         self.figures = figures
-        var all = lines + figures.map(\.line)
+        // One list, sorted and its repeats and zeros dropped in place.
+        var all = lines
+        all.reserveCapacity(lines.count + figures.count)
+        for f in figures { all.append(f.line) }
         all.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(all.count)
-        for l in all where l > 0 && unique.last != l { unique.append(l) }
-        self.lines = unique
+        var kept = 0
+        for l in all where l > 0 && (kept == 0 || all[kept - 1] != l) { all[kept] = l; kept += 1 }
+        all.removeLast(all.count - kept)
+        self.lines = all
         self.line = figures.first(where: { $0.line > 0 })?.line ?? self.lines.first ?? 0
     }
 }
