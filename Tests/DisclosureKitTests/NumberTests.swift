@@ -129,4 +129,21 @@ struct ByteTextTests {
         #expect(Bytes.cleanText(Array("  政府办公厅（室）及相关机构 事务 \t".utf8)[...]) == "政府办公厅（室）及相关机构事务")
         #expect(Bytes.cleanText(Array("其他 a  b".utf8)[...]) == "其他 a b")
     }
+
+    @Test func squeezingDropsExactlyTheWhiteSpaceScalars() {
+        // Every White_Space scalar, their neighbours in UTF-8 (same lead bytes), CJK and ASCII.
+        let white = (0...0x3000).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
+        let others: [Unicode.Scalar] = ["a", "7", "年", "、", "\u{1F}", "\u{84}", "\u{A1}", "\u{1681}", "\u{200B}", "\u{2027}",
+                                        "\u{202A}", "\u{2060}", "\u{3001}", "\u{1F600}", "é"]
+        let pool = white + others
+        var state: UInt64 = 0x5851_F42D_4C95_7F2D
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        for _ in 0..<3_000 {
+            var s = ""
+            for _ in 0..<next(16) { s.unicodeScalars.append(pool[next(pool.count)]) }
+            var expected = ""
+            expected.unicodeScalars.append(contentsOf: s.unicodeScalars.filter { !$0.properties.isWhitespace })
+            #expect(squeezed(s) == expected, "\(s.debugDescription)")
+        }
+    }
 }

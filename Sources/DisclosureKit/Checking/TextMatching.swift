@@ -8,26 +8,27 @@
 func squeezed(_ s: String) -> String {
     var s = s
     return s.withUTF8 { b -> String in
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
-            let end = min(n, i + length)
-            let b1: UInt8 = i + 1 < n ? b[i + 1] : 0, b2: UInt8 = i + 2 < n ? b[i + 2] : 0
-            let blank = switch length {
-            case 1: c == 0x20 || (0x09...0x0D).contains(c)
-            case 2: c == 0xC2 && (b1 == 0x85 || b1 == 0xA0)
-            case 3: (c == 0xE1 && b1 == 0x9A && b2 == 0x80)
-                || (c == 0xE2 && b1 == 0x80 && ((0x80...0x8A).contains(b2) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
-                || (c == 0xE2 && b1 == 0x81 && b2 == 0x9F) || (c == 0xE3 && b1 == 0x80 && b2 == 0x80)
-            default: false
+        // Kept scalars are copied straight into the new string's storage, byte by byte.
+        String(unsafeUninitializedCapacity: b.count) { out in
+            var i = 0, k = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+                let end = min(n, i + length)
+                let b1: UInt8 = i + 1 < n ? b[i + 1] : 0, b2: UInt8 = i + 2 < n ? b[i + 2] : 0
+                let blank = switch length {
+                case 1: c == 0x20 || (0x09...0x0D).contains(c)
+                case 2: c == 0xC2 && (b1 == 0x85 || b1 == 0xA0)
+                case 3: (c == 0xE1 && b1 == 0x9A && b2 == 0x80)
+                    || (c == 0xE2 && b1 == 0x80 && ((0x80...0x8A).contains(b2) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
+                    || (c == 0xE2 && b1 == 0x81 && b2 == 0x9F) || (c == 0xE3 && b1 == 0x80 && b2 == 0x80)
+                default: false
+                }
+                if !blank { for j in i..<end { out[k] = b[j]; k += 1 } }
+                i = end
             }
-            if !blank { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<end])) }
-            i = end
+            return k
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
