@@ -116,8 +116,10 @@ struct YearPhrase {
             return k + w.count <= s.count && Array(s[k..<k + w.count]) == w
         }
         func phrase(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[max(0, a)..<min(s.count, b)])) }
+        let nian: Unicode.Scalar = "年"
         while i < s.count {
-            if let y = year(at: i) {
+            // A year ends four scalars on, at a 年: tested here, before the call, for every scalar.
+            if i + 4 < s.count, s[i + 4] == nian, let y = year(at: i) {
                 let after = i + 5
                 if has("预算数", at: after) {
                     out.append(YearPhrase(shape: .budgetYear, years: [y], text: phrase(i, after + 3)))
