@@ -5,14 +5,16 @@ enum SectionTopic: CaseIterable {
          stateCapital, threePublic, commissioned, carryover, other
 
     /// Keyword tests in an order where the more specific title wins (基本支出 before 支出预算).
+    /// Made once: the checks ask a section's topic about a hundred times a disclosure.
+    private static let tests: [(SectionTopic, [String])] = [
+        (.fiscalGrants, ["财政拨款收支"]), (.generalBudget, ["当年拨款"]), (.basic, ["基本支出"]),
+        (.projects, ["项目支出"]), (.governmentFunds, ["政府性基金"]), (.stateCapital, ["国有资本"]),
+        (.threePublic, ["三公"]), (.commissioned, ["委托业务"]), (.carryover, ["结转结余"]),
+        (.other, ["其他重要事项"]), (.income, ["收入预算"]), (.expenditure, ["支出预算"]), (.overview, ["总体说明"]),
+    ]
+
     init?(title: String) {
-        let tests: [(SectionTopic, [String])] = [
-            (.fiscalGrants, ["财政拨款收支"]), (.generalBudget, ["当年拨款"]), (.basic, ["基本支出"]),
-            (.projects, ["项目支出"]), (.governmentFunds, ["政府性基金"]), (.stateCapital, ["国有资本"]),
-            (.threePublic, ["三公"]), (.commissioned, ["委托业务"]), (.carryover, ["结转结余"]),
-            (.other, ["其他重要事项"]), (.income, ["收入预算"]), (.expenditure, ["支出预算"]), (.overview, ["总体说明"]),
-        ]
-        guard let hit = tests.first(where: { $0.1.contains(where: title.has) }) else { return nil }
+        guard let hit = SectionTopic.tests.first(where: { $0.1.contains(where: title.has) }) else { return nil }
         self = hit.0
     }
 }
