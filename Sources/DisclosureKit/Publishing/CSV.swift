@@ -21,12 +21,19 @@ struct CSV {
     }
 
     private mutating func text(_ s: String) {
-        var u = Array(s.utf8)
-        if let first = u.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) { u.insert(0x27, at: 0) }
-        guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { bytes += u; return }
-        bytes.append(0x22)
-        for b in u { if b == 0x22 { bytes.append(0x22) }; bytes.append(b) }
-        bytes.append(0x22)
+        // From the string's own UTF-8, without a copy of it for each of a table's cells.
+        Bytes.utf8(of: s) { u in
+            let formula = u.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
+            let quoted = u.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if quoted { bytes.append(0x22) }
+            if formula { bytes.append(0x27) }
+            if quoted {
+                for b in u { if b == 0x22 { bytes.append(0x22) }; bytes.append(b) }
+                bytes.append(0x22)
+            } else {
+                bytes.append(contentsOf: u)
+            }
+        }
     }
 }
 
