@@ -108,10 +108,12 @@ struct JSONWriter {
     /// An amount as a string, `"1229.70"`, without making one.
     mutating func amount(_ v: FixedPoint) {
         item()
-        out.reserve(FixedPoint.maxTextLength + 2)
-        out.appendReserved(0x22)
-        v.withText(grouping: false) { out.appendReserved($0.baseAddress!, $0.count) }
-        out.appendReserved(0x22)
+        v.withText(grouping: false) { t in
+            out.reserve(t.count + 2)
+            out.appendReserved(0x22)
+            out.appendReserved(t.baseAddress!, t.count)
+            out.appendReserved(0x22)
+        }
     }
     mutating func amount(_ v: FixedPoint?) { if let v { amount(v) } else { null() } }
 

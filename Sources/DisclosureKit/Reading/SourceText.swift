@@ -56,8 +56,8 @@ public struct SourceText: Sendable {
         self.diagnostics = diags
     }
 
-    /// Where the line starting at `i` ends: its LF or CR, or the end. A CR is rare (old Mac
-    /// files, CRLF), so it is looked for only before the next LF.
+    /// Where the line starting at `i` ends: at its first LF or CR, or at the end of the text (the
+    /// CR looked for only before the LF).
     private static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
         let base = b.baseAddress!
         let lf = memchr(base + i, Int32(Bytes.newline), b.count - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
@@ -107,7 +107,8 @@ public struct SourceText: Sendable {
         while a < b, raw[a] == Bytes.space || raw[a] == Bytes.tab { a += 1 }
         while b > a, raw[b - 1] == Bytes.space || raw[b - 1] == Bytes.tab { b -= 1 }
         guard a < b, raw[a] == 0x3D || raw[a] == 0x3C || raw[a] == 0x2D, b - a < 64 else { return false }
-        // ASCII letters lowered; the line is short, and most such lines are list items (`- …`).
+        // The markers are ASCII: ASCII letters lowered. The line is short, and most such lines
+        // are list items (`- …`).
         let text = raw[a..<b].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }[...]
         func has(_ prefix: String, _ suffix: String) -> Bool {
             Bytes.hasPrefix(text, Array(prefix.utf8)) && Bytes.hasSuffix(text, Array(suffix.utf8)) && Bytes.contains(text, Array("page".utf8))
