@@ -77,8 +77,10 @@ enum WithinTableChecks {
         // 上级…转移支付 columns are 其中 of the column before them: never larger.
         for (part, whole) in [("上级一般公共预算安排的转移支付", "一般公共预算"), ("上级政府性基金安排的转移支付", "政府性基金预算"),
                               ("上级国有资本经营预算安排的转移支付", "国有资本经营预算")] {
-            guard t.column(part) != nil else { continue }
-            for r in t.rows where !(t.term(r, part)?.value.isZero ?? true) {
+            guard let p = t.column(part) else { continue }
+            // The rows with a figure in the column, tested on the cell: naming every row's cell
+            // first made three strings for each.
+            for r in t.rows where !(r.value(p)?.isZero ?? true) {
                 log.atMost(.t2Fiscal, "表2 其中数不大于所属列", part: t.term(r, part), whole: t.term(r, whole))
             }
         }
