@@ -99,10 +99,11 @@ enum WithinTableChecks {
                 parts: [grants] + others.map { Term("表4 \($0.label)", $0, 0) })
         log.sum(.t4Income, "表4 财政拨款（补助）= 一般公共预算 + 政府性基金预算 + 国有资本经营预算", whole: grants,
                 parts: ["generalBudget", "governmentFunds", "stateCapital"].map(t.income))
-        let classes = t.rows.filter { $0.side == .expenditure && $0.role == .item }
+        // The classes named once for all the columns.
+        let classes = t.rows.filter { $0.side == .expenditure && $0.role == .item && t.hasValue($0) }.map(t.named)
         for c in 0..<t.columns.count {
             log.sum(.t4Expenditure, "表4 支出总计 = 各类支出之和（\(t.columns[c])）", whole: t.term(spending, c),
-                    parts: classes.filter(t.hasValue).map { t.term($0, c) })
+                    parts: classes.map { $0.term(c) })
         }
         let expenditureRows = t.rows.filter { $0.side == .expenditure && t.hasValue($0) }
         rowSums(t, .t4RowSum, "合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算", rows: expenditureRows,

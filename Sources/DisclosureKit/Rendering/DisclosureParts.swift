@@ -72,7 +72,7 @@ struct DisclosureParts {
     }
 
     private func cells(_ r: TableRow?, _ count: Int, _ h: inout HTML) {
-        for k in 0..<count { h.raw("<td class=\"num\">"); h.text(r?.value(k)?.grouped ?? ""); h.raw("</td>") }
+        for k in 0..<count { h.raw("<td class=\"num\">"); h.amount(r?.value(k)); h.raw("</td>") }
     }
 
     private func singleSided(_ t: Table, _ h: inout HTML, _ a: inout Anchors) {

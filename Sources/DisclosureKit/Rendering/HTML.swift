@@ -41,6 +41,10 @@ struct HTML {
 
     mutating func rawBytes(_ b: [UInt8]) { bytes += b }
 
+    /// An amount as the page shows it (`1,229.70`), its digits written as they are made: they
+    /// need no escape, and a table's cells are most of a page.
+    mutating func amount(_ v: FixedPoint?) { v?.withText(grouping: true) { bytes += $0 } }
+
     /// Text content or attribute value, escaped: `& < > " '`.
     /// Runs of bytes that need no escape are copied at once: a page is mostly Chinese text, whose
     /// UTF-8 bytes are all above `>` (0x3E), the highest byte escaped.
