@@ -81,7 +81,7 @@ enum WithinTableChecks {
             // The rows with a figure in the column, tested on the cell: naming every row's cell
             // first made three strings for each.
             for r in t.rows where !(r.value(p)?.isZero ?? true) {
-                log.atMost(.t2Fiscal, "表2 其中数不大于所属列", part: t.term(r, part), whole: t.term(r, whole))
+                log.atMost(.t2Fiscal, "表2 其中数不大于所属列", part: t.term(r, p), whole: t.term(r, whole))
             }
         }
     }

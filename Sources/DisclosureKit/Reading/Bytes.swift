@@ -80,7 +80,7 @@ enum Bytes {
     }
 
     /// Length in bytes of the blank (ASCII space/tab, NBSP, ideographic space) at `i`, or 0.
-    @inline(__always) static func blankLength(_ b: ArraySlice<UInt8>, at i: Int) -> Int {
+    @inline(__always) static func blankLength<B: RandomAccessCollection<UInt8>>(_ b: B, at i: Int) -> Int where B.Index == Int {
         let c = b[i]
         if c == space || c == tab { return 1 }
         if c == 0xC2, i + 1 < b.endIndex, b[i + 1] == 0xA0 { return 2 }
@@ -124,13 +124,6 @@ enum Bytes {
         // 3,000 cells and names, and an array in between cost as much as the folding.
         trimmed(b).withUnsafeBufferPointer { t in
             String(unsafeUninitializedCapacity: t.count) { out in
-                func blank(at i: Int) -> Int {
-                    let c = t[i]
-                    if c == space || c == tab { return 1 }
-                    if c == 0xC2, i + 1 < t.count, t[i + 1] == 0xA0 { return 2 }
-                    if c == 0xE3, i + 2 < t.count, t[i + 1] == 0x80, t[i + 2] == 0x80 { return 3 }
-                    return 0
-                }
                 // A wide character is three bytes, E2–EF lead, the ideographic space aside.
                 func wide(_ p: UnsafePointer<UInt8>, _ available: Int) -> Bool {
                     available >= 1 && p[0] >= 0xE2 && p[0] <= 0xEF && !(p[0] == 0xE3 && available >= 3 && p[1] == 0x80 && p[2] == 0x80)
@@ -140,10 +133,10 @@ enum Bytes {
                     let c = t[i]
                     // Bytes that cannot start a blank are copied as they are.
                     if c != space && c != tab && c != 0xC2 && c != 0xE3 { out[k] = c; k += 1; i += 1; continue }
-                    let n = blank(at: i)
+                    let n = blankLength(t, at: i)
                     if n == 0 { out[k] = c; k += 1; i += 1; continue }
                     var j = i
-                    while j < t.count, case let m = blank(at: j), m > 0 { j += m }
+                    while j < t.count, case let m = blankLength(t, at: j), m > 0 { j += m }
                     let prevWide = k >= 3 && wide(UnsafePointer(out.baseAddress! + k - 3), 3)
                     let nextWide = j < t.count && wide(t.baseAddress! + j, t.count - j)
                     if !(prevWide && nextWide) { out[k] = space; k += 1 }
