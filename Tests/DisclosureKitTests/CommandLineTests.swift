@@ -31,6 +31,31 @@ struct CommandLineTests {
         #expect(s.range(of: "content/a.txt")!.lowerBound < s.range(of: "content/b.txt")!.lowerBound)
         #expect(!s.contains("site.json"))
     }
+
+    /// More files than a batch, one of them unreadable: the others come out in order, as a stream
+    /// and kept alike, and the unreadable one is named with exit code 2.
+    @Test func exportStreamsBatchesInOrderAndReportsAnUnreadableFile() throws {
+        let count = DisclosureBatches.size + 6
+        var files: [String: [UInt8]] = [:]
+        for i in 0..<count { files["content/\(1000 + i).txt"] = Array(Mini.text(tables: "").utf8) }
+        let fs = MemoryFileSystem(files)
+        let paths = (0..<count).map { "content/\(1000 + $0).txt" }
+        let missing = "content/1003-gone.txt"
+        let args = ["export", "--compact"] + paths.prefix(4) + [missing] + paths.dropFirst(4)
+        let kept = Disclose.run(args, fs: fs)
+        let streamed = Streamed()
+        let result = Disclose.run(args, fs: fs, stdout: { streamed.append($0) })
+        #expect(result.stdout.isEmpty && streamed.bytes == kept.stdout)
+        #expect(kept.exitCode == 2 && String(decoding: kept.stderr, as: UTF8.self).contains(missing))
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(kept.stdout)) as? [[String: Any]])
+        #expect(array.map { $0["source"] as? String } == paths)
+    }
+}
+
+/// Standard output taken as a stream, as the command line takes it.
+final class Streamed: @unchecked Sendable {
+    private(set) var bytes: [UInt8] = []
+    func append(_ b: [UInt8]) { bytes += b }
 }
 
 struct CheckCommandTests {
@@ -59,6 +84,18 @@ struct CheckCommandTests {
         #expect(lines[1].hasPrefix("b.txt:511: fail math.allocation: "))
         let statuses = lines.dropFirst().map { $0.split(separator: " ")[1] }
         #expect(statuses == statuses.sorted { ["fail": 0, "warn": 1, "rounding": 2][$0]! < ["fail": 0, "warn": 1, "rounding": 2][$1]! })
+    }
+
+    @Test func jsonStreamedIsTheJSONKept() throws {
+        let fs = MemoryFileSystem(["a.txt": Array(CheckCommandTests.bureau.utf8), "b.txt": Array(CheckCommandTests.city.utf8)])
+        for format in ["json", "text"] {
+            let kept = Disclose.run(["check", "--format", format, "a.txt", "b.txt"], fs: fs)
+            let streamed = Streamed()
+            let result = Disclose.run(["check", "--format", format, "a.txt", "b.txt"], fs: fs, stdout: { streamed.append($0) })
+            #expect(streamed.bytes == kept.stdout && result.exitCode == 1 && kept.exitCode == 1)
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(Disclose.run(["check", "--format", "json", "a.txt", "b.txt"], fs: fs).stdout)) as! [[String: Any]]
+        #expect(json.map { $0["source"] as? String } == ["a.txt", "b.txt"])
     }
 
     @Test func jsonHasEveryFindingWithItsFields() throws {

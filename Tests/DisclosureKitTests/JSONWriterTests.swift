@@ -64,6 +64,30 @@ struct JSONWriterTests {
         }
     }
 
+    @Test func anArrayWrittenAnElementAtATimeIsTheArrayOneWriterWrites() {
+        func element(_ i: Int, into w: inout JSONWriter) {
+            w.beginObject()
+            w.field("n", i)
+            w.key("list"); w.beginArray(); for k in 0..<i { w.int(k) }; w.endArray()
+            w.endObject()
+        }
+        for pretty in [false, true] {
+            for count in [0, 1, 3] {
+                var whole = JSONWriter(pretty: pretty)
+                whole.beginArray()
+                for i in 0..<count { element(i, into: &whole) }
+                whole.endArray()
+                var joined: [UInt8] = [0x5B]
+                for i in 0..<count {
+                    if i > 0 { joined.append(0x2C) }
+                    joined += JSONWriter.arrayElement(pretty: pretty) { element(i, into: &$0) }
+                }
+                joined += JSONWriter.arrayEnd(pretty: pretty, empty: count == 0)
+                #expect(String(decoding: joined, as: UTF8.self) == String(decoding: whole.bytes, as: UTF8.self), "pretty \(pretty), \(count) elements")
+            }
+        }
+    }
+
     @Test func aCopyOfABufferKeepsItsOwnBytes() {
         var a = ByteBuffer(capacity: 1)
         for c in "abc".utf8 { a.append(c) }

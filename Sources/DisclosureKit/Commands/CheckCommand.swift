@@ -14,11 +14,12 @@ enum CheckCommand {
       --fail-on LEVEL Exit 1 when any finding reaches LEVEL: fail (default), warn, or never.
       -h, --help      This help.
 
-    Exit codes: 0 nothing reached the --fail-on level, 1 something did, 2 usage error or unreadable file.
+    Exit codes: 0 nothing reached the --fail-on level, 1 something did, 2 usage error or unreadable file
+    (reported on standard error; the other files are still checked).
 
     """
 
-    static func run(_ args: [String], fs: FileSystem) -> CommandResult {
+    static func run(_ args: [String], fs: FileSystem, stdout: (@Sendable ([UInt8]) -> Void)? = nil) -> CommandResult {
         var paths: [String] = [], json = false
         var failOn: CheckStatus? = .fail
         var i = 0
@@ -48,18 +49,23 @@ enum CheckCommand {
             }
             i += 1
         }
-        var result = CommandResult()
-        guard let disclosures = DisclosureInputs.read(paths.isEmpty ? ["content"] : paths, fs: fs, result: &result) else { return result }
-        let reports = disclosures.map { ($0, Checker.check($0)) }
-        if json {
-            result.stdout = CheckReportJSON.array(reports)
-            result.stdout.append(0x0A)
-        } else {
-            for (d, r) in reports { result.out(text(d, r)) }
-        }
-        if let level = failOn, reports.contains(where: { $0.1.findings.contains { $0.status.severity >= level.severity } }) {
-            result.exitCode = 1
-        }
+        var result = CommandResult(stream: stdout)
+        guard let files = DisclosureBatches.files(paths.isEmpty ? ["content"] : paths, fs: fs, result: &result) else { return result }
+        let (asJSON, level) = (json, failOn)
+        var count = 0, reached = false
+        if asJSON { result.emit([0x5B]) }
+        DisclosureBatches.run(files, fs: fs, result: &result, make: { d in
+            let r = Checker.check(d)
+            let reaches = level.map { level in r.findings.contains { $0.status.severity >= level.severity } } ?? false
+            return (bytes: asJSON ? CheckReportJSON.element(d, r) : Array(text(d, r).utf8), reaches: reaches)
+        }, take: { result, made in
+            if asJSON, count > 0 { result.emit([0x2C]) }
+            result.emit(made.bytes)
+            count += 1
+            reached = reached || made.reaches
+        })
+        if asJSON { result.emit(JSONWriter.arrayEnd(pretty: true, empty: count == 0) + [0x0A]) }
+        if reached, result.exitCode == 0 { result.exitCode = 1 }
         return result
     }
 

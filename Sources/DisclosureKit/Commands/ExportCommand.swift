@@ -15,7 +15,7 @@ enum ExportCommand {
 
     """
 
-    static func run(_ args: [String], fs: FileSystem) -> CommandResult {
+    static func run(_ args: [String], fs: FileSystem, stdout: (@Sendable ([UInt8]) -> Void)? = nil) -> CommandResult {
         var paths: [String] = []
         var compact = false
         var i = 0
@@ -37,10 +37,17 @@ enum ExportCommand {
             i += 1
         }
         guard !paths.isEmpty else { return .usage("export needs at least one PATH", help: help) }
-        var result = CommandResult()
-        guard let disclosures = DisclosureInputs.read(paths, fs: fs, result: &result) else { return result }
-        result.stdout = DisclosureJSON.array(disclosures, pretty: !compact)
-        result.stdout.append(0x0A)
+        var result = CommandResult(stream: stdout)
+        guard let files = DisclosureBatches.files(paths, fs: fs, result: &result) else { return result }
+        let pretty = !compact
+        var count = 0
+        result.emit([0x5B])
+        DisclosureBatches.run(files, fs: fs, result: &result, make: { DisclosureJSON.element($0, pretty: pretty) }, take: { result, element in
+            if count > 0 { result.emit([0x2C]) }
+            result.emit(element)
+            count += 1
+        })
+        result.emit(JSONWriter.arrayEnd(pretty: pretty, empty: count == 0) + [0x0A])
         return result
     }
 }

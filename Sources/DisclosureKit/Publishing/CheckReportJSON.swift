@@ -9,13 +9,10 @@ public enum CheckReportJSON {
         return w.file()
     }
 
-    /// An array of reports, indented, for the command line.
-    public static func array(_ reports: [(Disclosure, CheckReport)]) -> [UInt8] {
-        var w = JSONWriter(pretty: true)
-        w.beginArray()
-        for (d, r) in reports { write(d, r, into: &w) }
-        w.endArray()
-        return w.bytes
+    /// One report as an element of `disclose check --format json`'s array, indented
+    /// (`JSONWriter.arrayElement`).
+    static func element(_ d: Disclosure, _ r: CheckReport) -> [UInt8] {
+        JSONWriter.arrayElement(pretty: true, capacity: 800 * r.findings.count + 4096) { write(d, r, into: &$0) }
     }
 
     static func write(_ d: Disclosure, _ r: CheckReport, into w: inout JSONWriter) {

@@ -4,13 +4,10 @@ public enum DisclosureJSON {
     /// The schema's version, bumped on any incompatible change.
     public static let schemaVersion = 1
 
-    /// Disclosures as one array, indented or compact (`disclose export`).
-    public static func array(_ disclosures: [Disclosure], pretty: Bool = true) -> [UInt8] {
-        var w = JSONWriter(pretty: pretty)
-        w.beginArray()
-        for d in disclosures { write(d, into: &w) }
-        w.endArray()
-        return w.bytes
+    /// One disclosure as an element of `disclose export`'s array, indented or compact
+    /// (`JSONWriter.arrayElement`).
+    static func element(_ d: Disclosure, pretty: Bool) -> [UInt8] {
+        JSONWriter.arrayElement(pretty: pretty, capacity: 128 * 1024) { write(d, into: &$0) }
     }
 
     /// One disclosure, indented or compact.

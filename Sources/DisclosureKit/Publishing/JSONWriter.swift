@@ -69,6 +69,22 @@ struct JSONWriter {
         return out.array
     }
 
+    /// One element of a top-level array, written apart from the others (on another core, or to
+    /// stream the array): `[`, the elements in order with a comma before each but the first, and
+    /// `arrayEnd` are the bytes one writer writing the whole array makes.
+    static func arrayElement(pretty: Bool, capacity: Int = 4096, _ write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty, capacity: capacity)
+        // Written inside an array, so its line break and indentation are an element's.
+        w.beginArray()
+        write(&w)
+        var bytes = w.take()
+        bytes.removeFirst()
+        return bytes
+    }
+
+    /// What closes a top-level array written by `arrayElement`.
+    static func arrayEnd(pretty: Bool, empty: Bool) -> [UInt8] { pretty && !empty ? [0x0A, 0x5D] : [0x5D] }
+
     /// The bytes with a final newline, as a data file of the site ends.
     mutating func file() -> [UInt8] {
         out.append(0x0A)
