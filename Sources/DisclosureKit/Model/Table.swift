@@ -89,7 +89,10 @@ public struct Table: Sendable {
 
     /// The grand-total row (of one side in two-sided tables).
     public func total(side: TableRow.Side = .single) -> TableRow? {
-        rows.first { $0.role == .total && (side == .single || $0.side == side) }
+        // By index: `first(where:)` and `firstIndex(where:)` copied every row they passed,
+        // retaining and releasing its strings and values (60,000 copies for 40 disclosures).
+        for i in rows.indices where rows[i].role == .total && (side == .single || rows[i].side == side) { return rows[i] }
+        return nil
     }
 
     /// The row with this canonical key (labelled tables).
