@@ -56,7 +56,7 @@ enum CheckCommand {
         if asJSON { result.emit([0x5B]) }
         DisclosureBatches.run(files, fs: fs, result: &result, make: { d in
             let r = Checker.check(d)
-            let reaches = level.map { level in r.findings.contains { $0.status.severity >= level.severity } } ?? false
+            let reaches = level.map { threshold in r.findings.contains { $0.status.severity >= threshold.severity } } ?? false
             return (bytes: asJSON ? CheckReportJSON.element(d, r) : Array(text(d, r).utf8), reaches: reaches)
         }, take: { result, made in
             if asJSON, count > 0 { result.emit([0x2C]) }
