@@ -65,9 +65,10 @@ public struct CheckReport: Sendable {
 
     /// Findings worth a reader's attention, most serious first, then by line.
     public var notable: [Finding] {
-        findings.enumerated().filter { $0.element.status != .pass }.sorted { a, b in
-            (-a.element.status.severity, a.element.line, a.offset) < (-b.element.status.severity, b.element.line, b.offset)
-        }.map(\.element)
+        // Sorted as places, then copied: only the few findings that are not passes.
+        findings.indices.filter { findings[$0].status != .pass }.sorted { a, b in
+            (-findings[a].status.severity, findings[a].line, a) < (-findings[b].status.severity, findings[b].line, b)
+        }.map { findings[$0] }
     }
 }
 

@@ -28,7 +28,8 @@ public enum CheckReportJSON {
         w.endObject()
         w.key("findings")
         w.beginArray()
-        for f in r.findings { finding(f, into: &w) }
+        // By index: `for f in` copied each finding, its strings and lists retained and released.
+        for i in r.findings.indices { finding(r.findings[i], into: &w) }
         w.endArray()
         w.endObject()
     }
