@@ -127,6 +127,10 @@ extension Disclosure {
     /// The tables published as CSV, in document order: the first of each kind, when it has rows
     /// (a second table of a kind would write the same file).
     var publishedTables: [Table] {
-        tables.enumerated().filter { k, t in !t.rows.isEmpty && tables.firstIndex { $0.kind == t.kind } == k }.map(\.element)
+        // By index: filtering the enumerated tables copied each one, and each test of "first of its
+        // kind" copied those before it.
+        var kinds = Set<TableKind>(), out: [Table] = []
+        for k in tables.indices where kinds.insert(tables[k].kind).inserted && !tables[k].rows.isEmpty { out.append(tables[k]) }
+        return out
     }
 }
