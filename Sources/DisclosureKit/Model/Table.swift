@@ -48,7 +48,12 @@ public struct SubjectCode: Sendable, Hashable, Comparable, CustomStringConvertib
     public init(system: System, code: String) { self.system = system; self.code = code }
 
     /// 1 = 类, 2 = 款, 3 = 项.
-    public var level: Int { code.count <= 3 ? 1 : code.count <= 5 ? 2 : 3 }
+    public var level: Int {
+        // The code is ASCII digits (the readers take no other), so its bytes are its characters;
+        // `count` walked them as Characters, 17,000 times for 40 disclosures.
+        let n = code.utf8.count
+        return n <= 3 ? 1 : n <= 5 ? 2 : 3
+    }
     /// The code of the level above, or nil for a 类.
     public var parent: SubjectCode? { level == 1 ? nil : SubjectCode(system: system, code: String(code.prefix(level == 2 ? 3 : 5))) }
     public var levelName: String { ["类", "款", "项"][level - 1] }

@@ -27,7 +27,8 @@ enum GlossaryReader {
     /// `2026年3月13日` (blanks allowed) → `2026-03-13`, for a line that is just a date.
     static func signingDate(_ s: String) -> String? {
         let c = s.withoutSpaces
-        guard c.count <= 12, c.hasSuffix("日") else { return nil }
+        // The suffix first: it rules out most lines without counting their Characters.
+        guard c.hasSuffix("日"), c.count <= 12 else { return nil }
         let parts = c.dropLast().split(whereSeparator: { $0 == "年" || $0 == "月" })
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }

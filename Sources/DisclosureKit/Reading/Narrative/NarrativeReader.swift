@@ -74,7 +74,7 @@ struct NarrativeReader {
                 narrative.sections.append(NarrativeSection(number: n.value, title: String(n.rest), line: i))
                 continue
             }
-            if let n = numbering, n.kind == .parenChinese, section > 0, s.count < 40 || sectionTopic == .projects {
+            if let n = numbering, n.kind == .parenChinese, section > 0, sectionTopic == .projects || s.count < 40 {
                 flush()
                 performanceTables.end()
                 subsection = n.value
