@@ -146,4 +146,20 @@ struct ByteTextTests {
             #expect(squeezed(s) == expected, "\(s.debugDescription)")
         }
     }
+
+    @Test func labelPrefixesAnswerAsHasPrefixDoes() {
+        // Ideographs, compatibility ideographs that are canonically one (F98E is 年, 2F800 is 丽),
+        // a Kangxi radical that is only compatibly one (2F00 is 一), combining marks, ASCII.
+        let pool: [Unicode.Scalar] = ["年", "度", "部", "门", "合", "计", "\u{F98E}", "\u{2F800}", "丽", "\u{2F00}", "一",
+                                      "\u{301}", "\u{20DD}", "a", "e", "é", "：", " "]
+        let prefixes = ["年度", "年", "\u{F98E}度", "丽", "一", "部门名称", "合计", "a", "e\u{301}", "é", "：", ""]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        for _ in 0..<3_000 {
+            var s = ""
+            for _ in 0..<next(6) { s.unicodeScalars.append(pool[next(pool.count)]) }
+            for p in prefixes { #expect(s.hasLabelPrefix(p) == s.hasPrefix(p), "\(s.debugDescription) \(p.debugDescription)") }
+        }
+        #expect("\u{F98E}度预算".hasLabelPrefix("年度") && !"\u{2F00}二".hasLabelPrefix("一"))
+    }
 }

@@ -146,7 +146,7 @@ enum NarrativeChecks {
             guard !name.isEmpty else { continue }
             let candidates = t.items.filter { r in
                 let l = squeezed(r.label)
-                return !l.isEmpty && (name.hasPrefix(l) || l.hasPrefix(name))
+                return !l.isEmpty && (name.hasLabelPrefix(l) || l.hasLabelPrefix(name))
             }
             let row = candidates.first { $0.value(0) == f.amount?.value } ?? candidates.first
             log.same(id, "说明所列项目 = \(t.name)", stated: f.term, reference: t.term(row, 0) ?? Term("\(t.name) 未列“\(name)”", .zero, line: t.line))

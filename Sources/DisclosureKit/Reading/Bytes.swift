@@ -171,6 +171,20 @@ extension String {
     // stdlib's `hasPrefix`/`hasSuffix` compare under canonical equivalence; the readers and checks
     // test hundreds of labels per disclosure against fixed Chinese words, which need neither.
 
+    /// `hasPrefix(prefix)`, the same answer, with most strings turned away on their first scalar when
+    /// the prefix starts with a CJK ideograph. Only a string whose first scalar is that ideograph or
+    /// a CJK compatibility ideograph (each canonically one ideograph; PDF converters emit them) can
+    /// start with an equivalent of it: ideographs combine with nothing. `hasPrefix` walks
+    /// Characters, about 1,000 instructions a call, and the readers test thousands of labels.
+    func hasLabelPrefix(_ prefix: String) -> Bool {
+        guard let p = prefix.unicodeScalars.first?.value else { return true }
+        if (0x3400...0x4DBF).contains(p) || (0x4E00...0x9FFF).contains(p) {
+            guard let s = unicodeScalars.first?.value else { return false }
+            if s != p, !(0xF900...0xFAFF).contains(s), !(0x2F800...0x2FA1F).contains(s) { return false }
+        }
+        return hasPrefix(prefix)
+    }
+
     /// Whether `needle` occurs in the string.
     func has(_ needle: String) -> Bool {
         var haystack = self, needle = needle

@@ -125,7 +125,7 @@ public enum DisclosureReader {
         // Templates that name the department on a line of its own (`预算单位：上海市财政局`).
         for line in outline.cover {
             let t = Bytes.cleanText(text.line(line)).withoutSpaces
-            for label in ["预算单位：", "预算单位:", "单位名称：", "单位名称:", "编制单位：", "编制单位:"] where t.hasPrefix(label) && t.count > label.count {
+            for label in ["预算单位：", "预算单位:", "单位名称：", "单位名称:", "编制单位：", "编制单位:"] where t.hasLabelPrefix(label) && t.count > label.count {
                 d.title = compact.replacingOccurrences(of: t, with: "")
                 d.department = String(t.dropFirst(label.count))
                 d.departmentLine = line

@@ -9,8 +9,8 @@ enum OverviewReader {
             let s = Bytes.cleanText(t)
             let core = Numbering.strip(s)
             // The prefix first: counting a long line's Characters cost more than the test.
-            if core.hasPrefix("主要职能") || core.hasPrefix("部门职能") || core.hasPrefix("职能"), core.count < 16 { section = 1; continue }
-            if core.hasPrefix("机构设置"), core.count < 16 { section = 2; continue }
+            if core.hasLabelPrefix("主要职能") || core.hasLabelPrefix("部门职能") || core.hasLabelPrefix("职能"), core.count < 16 { section = 1; continue }
+            if core.hasLabelPrefix("机构设置"), core.count < 16 { section = 2; continue }
             if section == 1 { o.functions.append(TextItem(core, line: i)) }
             if section == 2 { o.organisation.append(TextItem(s, line: i)) }
             if section == 2 || section == 1, let staff = readStaff(t, line: i) { o.staff = staff }

@@ -90,14 +90,14 @@ struct PerformanceTableReader {
         }
         if columns.isEmpty {
             // Labelled rows above the indicators.
-            if let i = compact.firstIndex(where: { $0.hasPrefix("部门名称") || $0.hasPrefix("预算单位") }) { current!.unit = after(i) ?? "" }
+            if let i = compact.firstIndex(where: { $0.hasLabelPrefix("部门名称") || $0.hasLabelPrefix("预算单位") }) { current!.unit = after(i) ?? "" }
             if let i = compact.firstIndex(where: { $0 == "项目名称" }) { current!.project = after(i) ?? "" }
             if let i = compact.firstIndex(where: { $0 == "项目负责人" || $0 == "部门联系人" }) { current!.contact = after(i) ?? "" }
-            if let i = compact.firstIndex(where: { $0.hasPrefix("年度绩效目标") || $0.hasPrefix("项目总体目标") }) {
+            if let i = compact.firstIndex(where: { $0.hasLabelPrefix("年度绩效目标") || $0.hasLabelPrefix("项目总体目标") }) {
                 current!.goal = TextItem(after(i) ?? "", line: line)
             }
             if let v = amountAfter({ $0 == "年度预算总额" }) { current!.budget = v }
-            if let v = amountAfter({ $0.hasPrefix("其中：财政拨款") || $0 == "财政拨款" }) { current!.fiscal = v }
+            if let v = amountAfter({ $0.hasLabelPrefix("其中：财政拨款") || $0 == "财政拨款" }) { current!.fiscal = v }
             if let v = amountAfter({ $0 == "其他资金" }) { current!.other = v }
             if let v = amountAfter({ $0 == "本级安排" }) {
                 current!.fiscal = Sourced((current!.fiscal?.value ?? .zero).adding(v.value) ?? v.value, line: line)
@@ -106,7 +106,7 @@ struct PerformanceTableReader {
                 current!.fiscal = Sourced((current!.fiscal?.value ?? .zero).adding(v.value) ?? v.value, line: line)
             }
             if let v = amountAfter({ $0 == "其他" }) { current!.other = v }
-            if let v = amountAfter({ $0.hasPrefix("合计") }) { current!.budget = v }
+            if let v = amountAfter({ $0.hasLabelPrefix("合计") }) { current!.budget = v }
             return
         }
         // Indicator rows.

@@ -26,7 +26,7 @@ struct ProjectsReader {
 
     static func field(of s: String) -> (Field, String)? {
         for f in Field.allCases {
-            for l in f.labels where s.hasPrefix(l) {
+            for l in f.labels where s.hasLabelPrefix(l) {
                 var rest = s.dropFirst(l.count).drop { $0 == " " }
                 if let c = rest.first, c == "：" || c == ":" { rest = rest.dropFirst() }
                 return (f, rest.trimmingBlanks)
@@ -35,7 +35,7 @@ struct ProjectsReader {
         return nil
     }
 
-    static func isField(_ s: String) -> Bool { field(of: s) != nil || s.hasPrefix("项目名称") }
+    static func isField(_ s: String) -> Bool { field(of: s) != nil || s.hasLabelPrefix("项目名称") }
 
     mutating func begin(_ heading: String, line: Int) {
         let s = Numbering.strip(heading)
