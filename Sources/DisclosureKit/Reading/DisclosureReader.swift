@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one disclosure's text into a `Disclosure`: cover, part 1, every table, the narrative,
 /// the glossary. Never throws and never traps: whatever it cannot read becomes a diagnostic.
 public enum DisclosureReader {
@@ -95,8 +97,9 @@ public enum DisclosureReader {
         // A stray NUL is dropped as noise; many of them mean the file is not text (UTF-16 aside).
         let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
         let sample = data.prefix(65536)
-        // Counted over the raw bytes, which the compiler turns into vector code.
+        // Counted over the raw bytes, after `memchr` has said whether there is any (text has none).
         let nuls = sample.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, memchr(base, 0, b.count) != nil else { return 0 }
             var n = 0
             for c in b { n &+= c == 0 ? 1 : 0 }
             return n
