@@ -13,11 +13,12 @@ struct CSV {
         for (k, f) in fields.enumerated() {
             if k > 0 { bytes.append(0x2C) }
             switch f {
-            case .number(let s): bytes += s.utf8
+            case .number(let s): Bytes.utf8(of: s) { bytes.append(contentsOf: $0) }
             case .text(let s): text(s)
             }
         }
-        bytes += [0x0D, 0x0A]
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 
     private mutating func text(_ s: String) {
