@@ -78,7 +78,7 @@ public struct Digest: Sendable, Equatable {
         unit = d.unit
         signedOn = d.signedOn?.value
         grade = report.grade
-        findingCounts = CheckStatus.allCases.map(report.findingCount)
+        findingCounts = report.findingCounts
         let summary = d.summary
         for m in Metric.allCases { figures[m] = m.value(in: d, summary: summary) }
         staffActual = d.overview.staff?.actual?.value

@@ -5,9 +5,8 @@ enum SectionTopic: CaseIterable {
          stateCapital, threePublic, commissioned, carryover, other
 
     /// Keyword tests in an order where the more specific title wins (基本支出 before 支出预算).
-    /// Made once: the checks ask a section's topic about a hundred times a disclosure.
-    /// The keywords as bytes, searched in the title's bytes: the same test as `String.has`, without
-    /// its per-call set-up for each of a dozen keywords.
+    /// Made once, as bytes searched in the title's bytes: the same test as `String.has`, without
+    /// its per-call set-up for each keyword, and the checks ask a section's topic many times.
     private static let tests: [(SectionTopic, [[UInt8]])] = [
         (SectionTopic.fiscalGrants, ["财政拨款收支"]), (.generalBudget, ["当年拨款"]), (.basic, ["基本支出"]),
         (.projects, ["项目支出"]), (.governmentFunds, ["政府性基金"]), (.stateCapital, ["国有资本"]),

@@ -38,7 +38,7 @@ public struct Disclosure: Sendable {
 
     /// The first table of a kind, if the disclosure has it.
     public func table(_ kind: TableKind) -> Table? {
-        // By index: `first(where:)` copied every table it passed (the checks ask some 250 times).
+        // By index: `first(where:)` copied every table it passed, and the checks ask often.
         for i in tables.indices where tables[i].kind == kind { return tables[i] }
         return nil
     }

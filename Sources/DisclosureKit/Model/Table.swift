@@ -50,7 +50,7 @@ public struct SubjectCode: Sendable, Hashable, Comparable, CustomStringConvertib
     /// 1 = 类, 2 = 款, 3 = 项.
     public var level: Int {
         // The code is ASCII digits (the readers take no other), so its bytes are its characters;
-        // `count` walked them as Characters, 17,000 times for 40 disclosures.
+        // `count` walked them as Characters, some 57,000 times for 40 disclosures.
         let n = code.utf8.count
         return n <= 3 ? 1 : n <= 5 ? 2 : 3
     }

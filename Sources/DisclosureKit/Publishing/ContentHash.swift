@@ -130,7 +130,7 @@ struct JobKey {
     mutating func add(_ s: String) {
         // From the string's own bytes where it holds them (a native string does): appending its
         // UTF-8 view went a byte at a time.
-        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes += s.utf8 }
+        Bytes.utf8(of: s) { bytes.append(contentsOf: $0) }
         bytes.append(0)
         drain()
     }

@@ -167,10 +167,6 @@ extension String {
         }
     }
 
-    // Text tests on UTF-8 bytes. Foundation's `contains` folds Unicode on every call and the
-    // stdlib's `hasPrefix`/`hasSuffix` compare under canonical equivalence; the readers and checks
-    // test hundreds of labels per disclosure against fixed Chinese words, which need neither.
-
     /// `hasPrefix(prefix)`, the same answer, with most strings turned away on their first scalar when
     /// the prefix starts with a CJK ideograph. Only a string whose first scalar is that ideograph or
     /// a CJK compatibility ideograph (each canonically one ideograph; PDF converters emit them) can
@@ -184,6 +180,10 @@ extension String {
         }
         return hasPrefix(prefix)
     }
+
+    // Text tests on UTF-8 bytes. Foundation's `contains` folds Unicode on every call and the
+    // stdlib's `hasPrefix`/`hasSuffix` compare under canonical equivalence; the readers and checks
+    // test hundreds of labels per disclosure against fixed Chinese words, which need neither.
 
     /// Whether `needle` occurs in the string.
     func has(_ needle: String) -> Bool {

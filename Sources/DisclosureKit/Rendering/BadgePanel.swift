@@ -23,7 +23,7 @@ struct BadgePanel {
         }
         h.raw("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"各项检查\"><table>\n<caption>各项检查</caption>\n<thead><tr><th scope=\"col\">检查</th><th scope=\"col\">状态</th><th scope=\"col\">比较次数</th></tr></thead>\n<tbody>\n")
         var counts: [CheckID: Int] = [:]
-        // By index, here and below: `for f in` copied each finding, its strings and lists retained.
+        // By index: `for f in` copied each finding, its strings and lists retained.
         for i in report.findings.indices { counts[report.findings[i].check, default: 0] += 1 }
         for info in CheckCatalogue.all {
             let status = report.status(info.id)

@@ -39,8 +39,8 @@ struct HTML {
 
     mutating func raw(_ s: String) {
         // From the string's own storage: `bytes += s.utf8` took the generic path, about 180
-        // instructions for a short tag, and a page has tens of thousands of them.
-        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes += s.utf8 }
+        // instructions for a short tag, and a page has thousands of them.
+        Bytes.utf8(of: s) { bytes.append(contentsOf: $0) }
     }
 
     mutating func rawBytes(_ b: [UInt8]) { bytes += b }
